@@ -1,0 +1,1 @@
+"""The county server: receives every township's ledger and publishes county reference data."""

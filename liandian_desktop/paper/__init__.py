@@ -1,0 +1,1 @@
+"""Printable forms and PDFs (ReportLab): sign-in sheets, evaluation forms, inspection reports. No Qt."""

@@ -1,0 +1,1 @@
+"""Where the ledger lives on disk: engine and sessions, migrations, backups."""
