@@ -14,12 +14,10 @@ from alembic.migration import MigrationContext
 from sqlalchemy import create_engine
 
 from liandian_desktop.ledger.models import Base
-from liandian_desktop.store import migrate
 from liandian_desktop.store.migrate import (
     DatabaseTooNewError,
     NotALedgerError,
     SchemaStatus,
-    head_revision,
     open_store,
     schema_state,
     upgrade,
@@ -88,11 +86,11 @@ def test_frozen_first_release_upgrades_with_data_intact(tmp_path: Path) -> None:
     before = {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]
               for (t,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     conn.close()
+    assert schema_state(path).status is SchemaStatus.BEHIND
     backup = upgrade(path, tmp_path / "backups")
     assert schema_state(path).status is SchemaStatus.AT_HEAD
-    if head_revision() != "0001":
-        assert backup is not None and backup.exists()
-        assert schema_state(backup).current == "0001"
+    assert backup is not None and "before-upgrade-0001" in backup.name
+    assert schema_state(backup).current == "0001"  # the copy is the ledger as it was
     conn = sqlite3.connect(path)
     for table, count in before.items():
         if table != "alembic_version":
@@ -108,22 +106,22 @@ def test_frozen_first_release_upgrades_with_data_intact(tmp_path: Path) -> None:
     assert page.total >= 1
 
 
-def test_behind_database_is_backed_up_before_upgrade(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Simulate a newer head by stamping the file one step behind a pretend revision list."""
+def test_stairway_every_revision_upgrades_and_downgrades(tmp_path: Path) -> None:
+    """Each step down and back up again works on a real file: no migration is one-way by accident."""
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
+    from liandian_desktop.store.migrate import alembic_config
+
     path = tmp_path / "ledger.sqlite3"
     upgrade(path, tmp_path / "backups")
-    conn = sqlite3.connect(path)
-    conn.execute("UPDATE alembic_version SET version_num = 'older'")
-    conn.commit()
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.close()
-    before = digest(path)
-    monkeypatch.setattr(migrate, "known_revisions", lambda: {"older", head_revision()})
-    assert schema_state(path).status is SchemaStatus.BEHIND
-    calls: list[str] = []
-    monkeypatch.setattr(migrate.command, "upgrade", lambda cfg, rev: calls.append(rev))
-    backup = upgrade(path, tmp_path / "backups")
-    assert calls == ["head"]
-    assert backup is not None and "before-upgrade-older" in backup.name
-    assert digest(path) == before  # the upgrade itself was stubbed: only the backup step ran
-    assert schema_state(backup).current == "older"  # the copy is the pre-upgrade ledger
+    cfg = alembic_config(path)
+    revisions = list(ScriptDirectory.from_config(cfg).walk_revisions())  # newest first
+    assert len(revisions) >= 2
+    for rev in revisions:
+        command.downgrade(cfg, rev.down_revision or "base")
+        command.upgrade(cfg, rev.revision)
+        assert schema_state(path).current == rev.revision
+        command.downgrade(cfg, rev.down_revision or "base")
+    command.upgrade(cfg, "head")
+    assert schema_state(path).status is SchemaStatus.AT_HEAD

@@ -1,6 +1,8 @@
 """The ledger's tables. Import from here: ``from liandian_desktop.ledger.models import WorkOrder``."""
 
 from liandian_desktop.ledger.models.activities import Activity, Attendance, Evaluation
+from liandian_desktop.ledger.models.assessment import AssessmentResult, ConfigEntry, InnovationScore
+from liandian_desktop.ledger.models.audit import PersonalDataLog
 from liandian_desktop.ledger.models.base import Base, FixedDecimal, Synced, UTCDateTime, utcnow
 from liandian_desktop.ledger.models.catalogue import (
     CommunityServicePlan,
@@ -32,6 +34,7 @@ SYNCED_MODELS: tuple[type[Synced], ...] = tuple(
 __all__ = [
     "SYNCED_MODELS",
     "Activity",
+    "AssessmentResult",
     "Attendance",
     "Base",
     "Booking",
@@ -39,6 +42,7 @@ __all__ = [
     "CadreDay",
     "Community",
     "CommunityServicePlan",
+    "ConfigEntry",
     "County",
     "Demand",
     "DemandCategory",
@@ -46,10 +50,12 @@ __all__ = [
     "Evaluation",
     "FixedDecimal",
     "FundEntry",
+    "InnovationScore",
     "LedgerMeta",
     "Match",
     "PairedUnit",
     "Pairing",
+    "PersonalDataLog",
     "PointsEntry",
     "PointsRule",
     "Resident",
