@@ -7,6 +7,7 @@ newer version, not a ledger); 130 interrupted.
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 import time
 from collections.abc import Sequence
@@ -24,6 +25,10 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_NEEDS_UPGRADE = 1
 EXIT_REFUSED = 2
+
+# Areas that add their own sub-commands: each module has ``register(subparsers)``, which adds its parsers
+# and sets ``handler=fn(paths, args) -> int`` on them.
+COMMAND_MODULES: tuple[str, ...] = ()
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -53,6 +58,9 @@ def _parser() -> argparse.ArgumentParser:
 
     gui = sub.add_parser("gui", help="打开桌面程序")
     gui.add_argument("--smoke", action="store_true", help="打开主窗口后立即退出（用于安装与持续集成检查）")
+
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
     return parser
 
 
@@ -60,6 +68,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     paths = resolve_paths(args.data_dir)
     try:
+        if getattr(args, "handler", None) is not None:
+            result: int = args.handler(paths, args)
+            return result
         if args.command == "demo":
             return _demo(paths, args.scale, args.seed, args.today)
         if args.command == "db":
@@ -73,7 +84,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def _open(paths: Paths) -> Store:
+def open_ledger(paths: Paths) -> Store:
+    """Open (migrating first, after a backup) the ledger in ``paths``; for sub-command handlers."""
     from liandian_desktop.store.migrate import open_store
 
     return open_store(paths.database, paths.backups)
@@ -85,7 +97,7 @@ def _demo(paths: Paths, scale: float, seed: int, today: date | None) -> int:
     if scale <= 0:
         print("错误：--scale 必须大于 0", file=sys.stderr)
         return EXIT_REFUSED
-    store = _open(paths)
+    store = open_ledger(paths)
     started = time.perf_counter()
     last = [-1]
 
@@ -163,7 +175,7 @@ def _db_backup(paths: Paths, args: argparse.Namespace) -> int:
 def _gui(paths: Paths, *, smoke: bool) -> int:
     from liandian_desktop.ledger.services.overview import overview
 
-    store = _open(paths)
+    store = open_ledger(paths)
     try:
         summary = overview(store)
     finally:
