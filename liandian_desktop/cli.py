@@ -74,7 +74,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "demo":
             return _demo(paths, args.scale, args.seed, args.today)
         if args.command == "db":
-            return {"upgrade": _db_upgrade, "check": _db_check, "backup": _db_backup}[args.db_command](paths, args)
+            return {"upgrade": _db_upgrade, "check": _db_check, "backup": _db_backup}[args.db_command](
+                paths, args
+            )
         return _gui(paths, smoke=getattr(args, "smoke", False))
     except LedgerError as exc:
         print(f"错误：{exc.message}", file=sys.stderr)
@@ -147,13 +149,13 @@ def _db_check(paths: Paths, _args: argparse.Namespace) -> int:
         print("完整性检查：" + ("通过" if verdict == "ok" else f"发现问题：{verdict}"))
         if verdict != "ok":
             return EXIT_REFUSED
-        tables = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT IN ('alembic_version','ledger_meta') "
-            "AND name NOT LIKE 'sqlite_%' ORDER BY name"
-        )]
-        for table in tables:
-            live = conn.execute(f'SELECT count(*) FROM "{table}" WHERE deleted_at IS NULL').fetchone()[0]
-            print(f"  {table:28s} {live:>8d}")
+        from liandian_desktop.ledger.models import SYNCED_MODELS
+
+        present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        for table in sorted(m.table_name() for m in SYNCED_MODELS):
+            if table in present:
+                live = conn.execute(f'SELECT count(*) FROM "{table}" WHERE deleted_at IS NULL').fetchone()[0]
+                print(f"  {table:28s} {live:>8d}")
     finally:
         conn.close()
     return EXIT_OK

@@ -14,10 +14,10 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from liandian_desktop.ledger.catalogue import seed_catalogue  # noqa: E402
-from liandian_desktop.ledger.models import Community, County, PairedUnit, Pairing, Township  # noqa: E402
-from liandian_desktop.store.engine import Store  # noqa: E402
-from liandian_desktop.store.migrate import open_store  # noqa: E402
+from liandian_desktop.ledger.catalogue import seed_catalogue
+from liandian_desktop.ledger.models import Community, County, PairedUnit, Pairing, Township
+from liandian_desktop.store.engine import Store
+from liandian_desktop.store.migrate import open_store
 
 REPO = Path(__file__).resolve().parent.parent
 

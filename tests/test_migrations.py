@@ -83,8 +83,10 @@ def test_frozen_first_release_upgrades_with_data_intact(tmp_path: Path) -> None:
     shutil.copyfile(FROZEN, path)
     assert schema_state(path).current == "0001"
     conn = sqlite3.connect(path)
-    before = {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]
-              for (t,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    before = {
+        t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]
+        for (t,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+    }
     conn.close()
     assert schema_state(path).status is SchemaStatus.BEHIND
     backup = upgrade(path, tmp_path / "backups")
@@ -101,6 +103,7 @@ def test_frozen_first_release_upgrades_with_data_intact(tmp_path: Path) -> None:
     store = open_store(path, tmp_path / "backups")
     from liandian_desktop.ledger.services.base import ListQuery
     from liandian_desktop.ledger.services.orders import WorkOrderService
+
     page = WorkOrderService(store).list(ListQuery(search="路灯"))
     store.close()
     assert page.total >= 1

@@ -77,8 +77,14 @@ def do(svc: WorkOrderService, town: Township1, order: WorkOrder, action: OrderAc
 
 
 def order_in(svc: WorkOrderService, town: Township1, status: OrderStatus) -> WorkOrder:
-    order = svc.create(town.township_id, town.community_ids[0], "路灯不亮", ordered_at=T0,
-                       requester_name="王秀英", requester_phone="13812345678")
+    order = svc.create(
+        town.township_id,
+        town.community_ids[0],
+        "路灯不亮",
+        ordered_at=T0,
+        requester_name="王秀英",
+        requester_phone="13812345678",
+    )
     for i, action in enumerate(PATHS[status], start=1):
         do(svc, town, order, action, T0 + timedelta(hours=i))
     got = svc.get(order.id)
@@ -92,8 +98,9 @@ def test_table_covers_every_action() -> None:
 
 @pytest.mark.parametrize("status", list(PATHS))
 @pytest.mark.parametrize("action", [a for a in OrderAction if a is not A.CREATE])
-def test_every_transition(svc: WorkOrderService, town: Township1, store: Store,
-                          status: OrderStatus, action: OrderAction) -> None:
+def test_every_transition(
+    svc: WorkOrderService, town: Township1, store: Store, status: OrderStatus, action: OrderAction
+) -> None:
     order = order_in(svc, town, status)
     events_before = len(svc.history(order.id))
     at = T0 + timedelta(hours=10)
@@ -129,8 +136,11 @@ def test_full_loop_sets_every_timestamp(svc: WorkOrderService, town: Township1, 
     assert [e.action for e in svc.history(order.id)] == [A.CREATE, *PATHS[S.EVALUATED]]
     with store.session() as s:
         ev = s.scalars(select(Evaluation).where(Evaluation.work_order_id == order.id)).one()
-    assert (ev.satisfaction, ev.resolution, ev.evaluated_at) == (Satisfaction.SATISFIED, Resolution.RESOLVED,
-                                                                 T0 + timedelta(hours=5))
+    assert (ev.satisfaction, ev.resolution, ev.evaluated_at) == (
+        Satisfaction.SATISFIED,
+        Resolution.RESOLVED,
+        T0 + timedelta(hours=5),
+    )
     assert ev.community_id == town.community_ids[0]
 
 
@@ -194,8 +204,11 @@ def test_closing_needs_a_reason(svc: WorkOrderService, town: Township1) -> None:
         assert err.value.field == "reason"
     svc.withdraw(order.id, reason="居民已搬离", at=T0 + timedelta(hours=5))
     closed = svc.get(order.id)
-    assert (closed.status, closed.closed_reason, closed.closed_at) == (S.WITHDRAWN, "居民已搬离",
-                                                                       T0 + timedelta(hours=5))
+    assert (closed.status, closed.closed_reason, closed.closed_at) == (
+        S.WITHDRAWN,
+        "居民已搬离",
+        T0 + timedelta(hours=5),
+    )
 
 
 def test_create_validates(svc: WorkOrderService, town: Township1, store: Store) -> None:
@@ -206,8 +219,11 @@ def test_create_validates(svc: WorkOrderService, town: Township1, store: Store) 
         svc.create(town.township_id, town.community_ids[0], "漏水", requester_phone="12345")
     assert err.value.field == "requester_phone"
     with pytest.raises(ValidationError) as err:
-        svc.dispatch(svc.create(town.township_id, town.community_ids[0], "漏水").id, town.unit_ids[0],
-                     response_limit_hours=0)
+        svc.dispatch(
+            svc.create(town.township_id, town.community_ids[0], "漏水").id,
+            town.unit_ids[0],
+            response_limit_hours=0,
+        )
     assert err.value.field == "response_limit_hours"
     with store.session() as s:
         assert s.scalar(select(func.count()).select_from(WorkOrder)) == 1

@@ -25,29 +25,59 @@ class Residents(Service):
 
 def test_amounts_are_exact(store: Store, town: Township1) -> None:
     with store.transaction() as s:
-        s.add(FundEntry(township_id=town.township_id, community_id=town.community_ids[0], year=2026,
-                        kind=FundKind.ALLOCATION, amount=Decimal("100000.10"), entry_date=date(2026, 1, 5)))
+        s.add(
+            FundEntry(
+                township_id=town.township_id,
+                community_id=town.community_ids[0],
+                year=2026,
+                kind=FundKind.ALLOCATION,
+                amount=Decimal("100000.10"),
+                entry_date=date(2026, 1, 5),
+            )
+        )
     with store.session() as s:
         entry = s.scalars(select(FundEntry)).one()
         assert entry.amount == Decimal("100000.10")
         assert s.execute(text("SELECT amount FROM fund_entries")).scalar() == 10000010
     with pytest.raises(Exception, match="decimal places"), store.transaction() as s:
-        s.add(FundEntry(township_id=town.township_id, community_id=town.community_ids[0], year=2026,
-                        kind=FundKind.EXPENSE, amount=Decimal("1.005"), entry_date=date(2026, 1, 5)))
+        s.add(
+            FundEntry(
+                township_id=town.township_id,
+                community_id=town.community_ids[0],
+                year=2026,
+                kind=FundKind.EXPENSE,
+                amount=Decimal("1.005"),
+                entry_date=date(2026, 1, 5),
+            )
+        )
 
 
 def test_instants_round_trip_as_utc(store: Store, town: Township1) -> None:
     shanghai = timezone(timedelta(hours=8))
     at = datetime(2026, 3, 2, 23, 59, tzinfo=shanghai)
     with store.transaction() as s:
-        s.add(WorkOrder(township_id=town.township_id, community_id=town.community_ids[0], code="GDX",
-                        title="t", ordered_at=at))
+        s.add(
+            WorkOrder(
+                township_id=town.township_id,
+                community_id=town.community_ids[0],
+                code="GDX",
+                title="t",
+                ordered_at=at,
+            )
+        )
     with store.session() as s:
         got = s.scalars(select(WorkOrder)).one().ordered_at
     assert got == at and got.tzinfo == UTC and got.hour == 15
     with pytest.raises(Exception, match="naive"), store.transaction() as s:
-        s.add(WorkOrder(township_id=town.township_id, community_id=town.community_ids[0], code="GDY",
-                        title="t", ordered_at=datetime(2026, 3, 2)))
+        s.add(
+            WorkOrder(
+                township_id=town.township_id,
+                community_id=town.community_ids[0],
+                code="GDY",
+                title="t",
+                ordered_at=datetime(2026, 3, 2),
+            )
+        )
 
 
 def test_changes_are_stamped_with_device_and_time(store: Store, town: Township1) -> None:
@@ -87,15 +117,32 @@ def test_soft_delete_hides_and_restore_brings_back(store: Store, town: Township1
     assert svc.get(r.id).name == "钱堃"
 
 
-@pytest.mark.parametrize("query,expected", [
-    ("王", {"王伟", "王秀英", "黄王"}), ("王伟", {"王伟"}), ("秀英", {"王秀英"}), ("𠅤", {"李𠅤"}),
-    ("王 英", {"王秀英"}), ("１３８", {"王伟"}), ("赵", set()),
-])
+@pytest.mark.parametrize(
+    "query,expected",
+    [
+        ("王", {"王伟", "王秀英", "黄王"}),
+        ("王伟", {"王伟"}),
+        ("秀英", {"王秀英"}),
+        ("𠅤", {"李𠅤"}),
+        ("王 英", {"王秀英"}),
+        ("１３８", {"王伟"}),
+        ("赵", set()),
+    ],
+)
 def test_search_short_chinese_queries(store: Store, town: Township1, query: str, expected: set[str]) -> None:
     with store.transaction() as s:
-        for name, phone in [("王伟", "13812345678"), ("王秀英", ""), ("黄王", ""), ("李𠅤", ""), ("张三", "")]:
-            s.add(Resident(township_id=town.township_id, community_id=town.community_ids[0], name=name,
-                           phone=phone))
+        for name, phone in [
+            ("王伟", "13812345678"),
+            ("王秀英", ""),
+            ("黄王", ""),
+            ("李𠅤", ""),
+            ("张三", ""),
+        ]:
+            s.add(
+                Resident(
+                    township_id=town.township_id, community_id=town.community_ids[0], name=name, phone=phone
+                )
+            )
     page = Residents(store).list(ListQuery(search=query))
     assert {r.name for r in page.rows} == expected and page.total == len(expected)
 
@@ -103,8 +150,11 @@ def test_search_short_chinese_queries(store: Store, town: Township1, query: str,
 def test_list_sorts_pages_and_refuses_unknown_columns(store: Store, town: Township1) -> None:
     with store.transaction() as s:
         for i in range(30):
-            s.add(Resident(township_id=town.township_id, community_id=town.community_ids[i % 2],
-                           name=f"居民{i:02d}"))
+            s.add(
+                Resident(
+                    township_id=town.township_id, community_id=town.community_ids[i % 2], name=f"居民{i:02d}"
+                )
+            )
     svc = Residents(store)
     page = svc.list(ListQuery(sort="name", descending=True, offset=5, limit=10))
     assert page.total == 30 and [r.name for r in page.rows] == [f"居民{i:02d}" for i in range(24, 14, -1)]

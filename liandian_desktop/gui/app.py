@@ -17,7 +17,10 @@ class MainWindow(QMainWindow):
     def __init__(self, overview: LedgerOverview) -> None:
         super().__init__()
         self.setWindowTitle(tr("联点共建桌面端"))
-        lines = [tr("台账：") + str(overview.path), tr("乡镇（街道）：") + (overview.township_name or tr("（尚未建立）"))]
+        lines = [
+            tr("台账：") + str(overview.path),
+            tr("乡镇（街道）：") + (overview.township_name or tr("（尚未建立）")),
+        ]
         lines += [f"{label}：{count}" for label, count in overview.counts]
         label = QLabel("\n".join(lines))
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -1,4 +1,7 @@
-"""Errors the ledger raises. Messages are Chinese, for the user; ``field`` lets a form put it next to the input."""
+"""Errors the ledger raises.
+
+Messages are Chinese, for the user; ``field`` lets a form put the message next to the input.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ class LedgerError(Exception):
 
 
 class ValidationError(LedgerError):
-    """Input that cannot be stored. ``field`` names the attribute (English), ``message`` says why (Chinese)."""
+    """Input that cannot be stored: ``field`` names the attribute (English), ``message`` says why."""
 
     def __init__(self, field: str, message: str) -> None:
         super().__init__(message)

@@ -6,7 +6,6 @@ import secrets
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
@@ -152,9 +151,3 @@ class Service:
         if len(text) > max_len:
             raise ValidationError(field_name, f"{label}不能超过 {max_len} 个字")
         return text
-
-    @staticmethod
-    def _aware(value: datetime, field_name: str) -> datetime:
-        if value.tzinfo is None:
-            raise ValidationError(field_name, "时间缺少时区")
-        return value

@@ -31,6 +31,7 @@ from liandian_desktop.ledger.models import (
     utcnow,
 )
 from liandian_desktop.ledger.services.base import Service, make_code
+from liandian_desktop.ledger.services.fields import FUTURE_TOLERANCE, aware
 from liandian_desktop.ledger.validation import normalize_text, validate_phone
 
 S = OrderStatus
@@ -51,8 +52,6 @@ TRANSITIONS: dict[OrderAction, tuple[frozenset[OrderStatus | None], OrderStatus]
     A.INVALIDATE: (frozenset(_OPEN), S.INVALID),
 }
 
-# A few minutes of leeway for a laptop clock slightly ahead of the time typed in.
-FUTURE_TOLERANCE = timedelta(minutes=5)
 DEFAULT_RESPONSE_LIMIT_HOURS = 24
 
 
@@ -338,7 +337,7 @@ class WorkOrderService(Service):
 
     def _when(self, at: datetime | None, field_name: str, *, not_before: datetime | None) -> datetime:
         now = utcnow()
-        when = now if at is None else self._aware(at, field_name)
+        when = now if at is None else aware(at, field_name, "时间")
         if when > now + FUTURE_TOLERANCE:
             raise ValidationError(field_name, "时间不能晚于当前时间")
         if not_before is not None and when < not_before:

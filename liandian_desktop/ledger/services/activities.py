@@ -1,0 +1,439 @@
+"""Activities and visits with their paper sign-in sheet (签到表), and residents' evaluations (满意度测评).
+
+The sheet is printed with one short row code per invitee ('001', '002', …); what comes back on paper is
+keyed in by row code, so the coordinator types a number and a tick, never a name.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from liandian_desktop.ledger.errors import NotFoundError, ValidationError
+from liandian_desktop.ledger.models import (
+    Activity,
+    ActivityKind,
+    Attendance,
+    AttendanceStatus,
+    Evaluation,
+    EvaluationSource,
+    PairedUnit,
+    Resident,
+    Resolution,
+    Satisfaction,
+    StandardService,
+    Township,
+    WorkOrder,
+    utcnow,
+)
+from liandian_desktop.ledger.services.base import Service, make_code
+from liandian_desktop.ledger.services.fields import (
+    apply_changed,
+    aware,
+    coerce_enum,
+    edit_values,
+    load_community,
+    load_live,
+    optional_phone,
+    optional_text,
+    past_instant,
+)
+from liandian_desktop.ledger.validation import (
+    normalize_text,
+    parse_hours,
+    validate_name,
+)
+
+# ---------------------------------------------------------------------------------------------------------
+# Activities and the sign-in sheet
+# ---------------------------------------------------------------------------------------------------------
+
+ROW_CODE_WIDTH = 3
+_ACTIVITY_EDITABLE = (
+    "community_id",
+    "kind",
+    "title",
+    "starts_at",
+    "ends_at",
+    "place",
+    "service_id",
+    "unit_id",
+    "organiser",
+    "responsible",
+    "description",
+)
+
+
+@dataclass(frozen=True)
+class AttendanceCounts:
+    """Head counts of one sheet. ``invited`` counts every invitee whatever their mark; walk-ins are apart."""
+
+    invited: int
+    present: int  # invitees marked present
+    absent: int  # invitees marked absent
+    unmarked: int  # invitees not keyed in yet
+    walk_ins: int
+
+    @property
+    def attended(self) -> int:
+        """Everyone who came: invitees present plus walk-ins."""
+        return self.present + self.walk_ins
+
+
+def _row_sort_key(row: Attendance) -> tuple[int, int, str]:
+    code = row.row_code
+    return (0, int(code), code) if code.isdigit() else (1, 0, code)
+
+
+def _normalize_row_code(value: object) -> str:
+    """What was read off the paper: '7', '07' and '007' all mean row 007."""
+    code = normalize_text(str(value)).upper()
+    if code.isdigit() and len(code) < ROW_CODE_WIDTH:
+        code = code.zfill(ROW_CODE_WIDTH)
+    return code
+
+
+class ActivityService(Service):
+    model = Activity
+
+    # -- the activity --------------------------------------------------------------------------------
+    def create(
+        self,
+        township_id: uuid.UUID,
+        community_id: uuid.UUID | None,
+        kind: ActivityKind | str,
+        title: str,
+        starts_at: datetime,
+        ends_at: datetime | None = None,
+        *,
+        place: str = "",
+        service_id: uuid.UUID | None = None,
+        unit_id: uuid.UUID | None = None,
+        organiser: str = "",
+        responsible: str = "",
+        description: str = "",
+    ) -> Activity:
+        """A service activity, visit or meeting; ``community_id`` None means township-wide. The code printed
+        on the sheet ('HD' + 6 random characters) is generated."""
+        values = self._clean(
+            {
+                "community_id": community_id,
+                "kind": kind,
+                "title": title,
+                "starts_at": starts_at,
+                "ends_at": ends_at,
+                "place": place,
+                "service_id": service_id,
+                "unit_id": unit_id,
+                "organiser": organiser,
+                "responsible": responsible,
+                "description": description,
+            }
+        )
+        with self.store.transaction() as session:
+            township = load_live(session, Township, township_id, "township_id", "乡镇/街道")
+            self._check_references(session, township.id, values)
+            activity = Activity(township_id=township.id, code=self._new_code(session), **values)
+            session.add(activity)
+            return activity
+
+    def edit(self, activity_id: uuid.UUID, **changes: Any) -> Activity:
+        """Change the activity's details; the same rules as :meth:`create` apply to the result."""
+        with self.store.transaction() as session:
+            activity = self._get(session, Activity, activity_id)
+            values = self._clean(edit_values(activity, changes, _ACTIVITY_EDITABLE))
+            self._check_references(session, activity.township_id, values)
+            if values["kind"] != ActivityKind.VOLUNTEER and self._has_hours(session, activity.id):
+                raise ValidationError("kind", "签到表已登记服务时长，活动类型必须保持为“志愿服务”")
+            apply_changed(activity, values)
+            return activity
+
+    # -- the sign-in sheet ---------------------------------------------------------------------------
+    def invite(self, activity_id: uuid.UUID, resident_ids: Iterable[uuid.UUID]) -> list[Attendance]:
+        """Put residents on the sheet, in the order given, with the next row codes ('001', '002', …) and a
+        snapshot of their name as it will be printed. A resident already on the sheet is left as is.
+        Returns the rows added by this call."""
+        with self.store.transaction() as session:
+            activity = self._get(session, Activity, activity_id)
+            rows = self._rows(session, activity.id, include_deleted=True)
+            on_sheet = {r.resident_id for r in rows if r.resident_id is not None and r.deleted_at is None}
+            next_no = self._next_row_number(rows)
+            added: list[Attendance] = []
+            for resident_id in resident_ids:
+                if resident_id in on_sheet:
+                    continue
+                resident = load_live(session, Resident, resident_id, "resident_ids", "居民")
+                if resident.township_id != activity.township_id:
+                    raise ValidationError("resident_ids", f"居民“{resident.name}”不属于本乡镇（街道）")
+                row = Attendance(
+                    township_id=activity.township_id,
+                    activity_id=activity.id,
+                    resident_id=resident.id,
+                    name=resident.name,
+                    row_code=f"{next_no:0{ROW_CODE_WIDTH}d}",
+                    status=AttendanceStatus.INVITED,
+                )
+                session.add(row)
+                added.append(row)
+                on_sheet.add(resident.id)
+                next_no += 1
+            return added
+
+    def add_walk_in(
+        self,
+        activity_id: uuid.UUID,
+        name: str,
+        phone: str = "",
+        *,
+        signed_at: datetime | None = None,
+    ) -> Attendance:
+        """Someone who came without an invitation and wrote their name on the sheet; the row code continues
+        the sheet's sequence."""
+        name = validate_name(name, field="name")
+        phone = optional_phone(phone, "phone")
+        when = aware(signed_at, "signed_at", "签到时间") if signed_at is not None else None
+        with self.store.transaction() as session:
+            activity = self._get(session, Activity, activity_id)
+            rows = self._rows(session, activity.id, include_deleted=True)
+            row = Attendance(
+                township_id=activity.township_id,
+                activity_id=activity.id,
+                name=name,
+                phone=phone,
+                row_code=f"{self._next_row_number(rows):0{ROW_CODE_WIDTH}d}",
+                status=AttendanceStatus.WALK_IN,
+                signed_at=when,
+            )
+            session.add(row)
+            return row
+
+    def mark(
+        self,
+        activity_id: uuid.UUID,
+        row_code: str,
+        present: bool,
+        signed_at: datetime | None = None,
+        hours: object = None,
+        note: str | None = None,
+    ) -> Attendance:
+        """Key one row back from the paper sheet. Marking again overwrites the earlier mark (a correction).
+
+        Hours of service may only be given for a volunteer activity (志愿服务), and only for someone present.
+        A walk-in stays a walk-in (they came); a wrongly keyed walk-in row is removed with
+        :meth:`remove_row`, not marked absent.
+        """
+        when = aware(signed_at, "signed_at", "签到时间") if signed_at is not None else None
+        with self.store.transaction() as session:
+            activity = self._get(session, Activity, activity_id)
+            row = self._row(session, activity.id, row_code)
+            parsed_hours: Decimal | None = None
+            if hours is not None:
+                if activity.kind != ActivityKind.VOLUNTEER:
+                    raise ValidationError(
+                        "hours",
+                        f"只有“{ActivityKind.VOLUNTEER.label}”活动才登记服务时长，本活动为“{activity.kind.label}”",
+                    )
+                if not present:
+                    raise ValidationError("hours", "缺席人员不能登记服务时长")
+                parsed_hours = parse_hours(hours, field="hours")
+            if present:
+                if row.status != AttendanceStatus.WALK_IN:
+                    row.status = AttendanceStatus.PRESENT
+            else:
+                if row.status == AttendanceStatus.WALK_IN:
+                    raise ValidationError(
+                        "present", f"第 {row.row_code} 行是现场加入人员，不能标记为缺席；如为误录请删除该行"
+                    )
+                if when is not None:
+                    raise ValidationError("signed_at", "缺席人员不能有签到时间")
+                row.status = AttendanceStatus.ABSENT
+            row.signed_at = when
+            row.hours = parsed_hours
+            if note is not None:
+                row.note = note.strip()
+            return row
+
+    def remove_row(self, activity_id: uuid.UUID, row_code: str) -> None:
+        """Soft-delete one row (a walk-in keyed by mistake, an invitee struck off). Its code is not reused:
+        a printed sheet may carry it."""
+        with self.store.transaction() as session:
+            row = self._row(session, activity_id, row_code)
+            row.deleted_at = utcnow()
+
+    def sheet(self, activity_id: uuid.UUID) -> list[Attendance]:
+        """The rows of the sign-in sheet in row-code order ('001', '002', …, '999', '1000')."""
+        with self.store.session() as session:
+            activity = self._get(session, Activity, activity_id)
+            return sorted(self._rows(session, activity.id), key=_row_sort_key)
+
+    def attendance_counts(self, activity_id: uuid.UUID) -> AttendanceCounts:
+        rows = self.sheet(activity_id)
+        statuses = [r.status for r in rows]
+        walk_ins = statuses.count(AttendanceStatus.WALK_IN)
+        return AttendanceCounts(
+            invited=len(statuses) - walk_ins,
+            present=statuses.count(AttendanceStatus.PRESENT),
+            absent=statuses.count(AttendanceStatus.ABSENT),
+            unmarked=statuses.count(AttendanceStatus.INVITED),
+            walk_ins=walk_ins,
+        )
+
+    # -- internals -----------------------------------------------------------------------------------
+    @staticmethod
+    def _clean(values: dict[str, Any]) -> dict[str, Any]:
+        starts_at = aware(values["starts_at"], "starts_at", "开始时间")
+        ends_at = values["ends_at"]
+        if ends_at is not None:
+            ends_at = aware(ends_at, "ends_at", "结束时间")
+            if ends_at <= starts_at:
+                raise ValidationError("ends_at", "结束时间必须晚于开始时间")
+        return {
+            "community_id": values["community_id"],
+            "kind": coerce_enum(ActivityKind, values["kind"], "kind", "活动类型"),
+            "title": Service._require_text(values["title"], "title", "活动名称", max_len=100),
+            "starts_at": starts_at,
+            "ends_at": ends_at,
+            "place": optional_text(values["place"], "place", "活动地点", 100),
+            "service_id": values["service_id"],
+            "unit_id": values["unit_id"],
+            "organiser": optional_text(values["organiser"], "organiser", "组织单位", 100),
+            "responsible": optional_text(values["responsible"], "responsible", "负责人", 50),
+            "description": (values["description"] or "").strip(),
+        }
+
+    @staticmethod
+    def _check_references(session: Session, township_id: uuid.UUID, values: dict[str, Any]) -> None:
+        if values["community_id"] is not None:
+            load_community(session, township_id, values["community_id"])
+        if values["service_id"] is not None:
+            load_live(session, StandardService, values["service_id"], "service_id", "基本服务项目")
+        if values["unit_id"] is not None:
+            load_live(session, PairedUnit, values["unit_id"], "unit_id", "联点单位")
+
+    @staticmethod
+    def _new_code(session: Session) -> str:
+        while True:  # a clash is one in a billion; check anyway
+            code = make_code("HD")
+            if session.scalar(select(Activity.id).where(Activity.code == code)) is None:
+                return code
+
+    @staticmethod
+    def _rows(session: Session, activity_id: uuid.UUID, *, include_deleted: bool = False) -> list[Attendance]:
+        stmt = select(Attendance).where(Attendance.activity_id == activity_id)
+        if not include_deleted:
+            stmt = stmt.where(Attendance.deleted_at.is_(None))
+        return list(session.scalars(stmt))
+
+    @staticmethod
+    def _next_row_number(rows: list[Attendance]) -> int:
+        """One past the highest code ever used on the sheet (deleted rows too: their codes were printed)."""
+        numbers = [int(r.row_code) for r in rows if r.row_code.isdigit()]
+        return max(numbers, default=0) + 1
+
+    def _row(self, session: Session, activity_id: uuid.UUID, row_code: object) -> Attendance:
+        code = _normalize_row_code(row_code)
+        row = session.scalar(
+            select(Attendance).where(
+                Attendance.activity_id == activity_id,
+                Attendance.row_code == code,
+                Attendance.deleted_at.is_(None),
+            )
+        )
+        if row is None:
+            raise NotFoundError(f"签到表中没有行号“{code}”，请核对纸质签到表")
+        return row
+
+    @staticmethod
+    def _has_hours(session: Session, activity_id: uuid.UUID) -> bool:
+        stmt = select(Attendance.id).where(
+            Attendance.activity_id == activity_id,
+            Attendance.deleted_at.is_(None),
+            Attendance.hours.is_not(None),
+        )
+        return session.scalar(stmt.limit(1)) is not None
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Evaluations
+# ---------------------------------------------------------------------------------------------------------
+
+
+class EvaluationService(Service):
+    """满意度测评 keyed from paper forms, phone calls or a third party. Storing an evaluation does not move a
+    work order along its loop: that is :class:`WorkOrderService`'s job."""
+
+    model = Evaluation
+
+    def record(
+        self,
+        *,
+        satisfaction: Satisfaction | str | None,
+        evaluated_at: datetime,
+        work_order_id: uuid.UUID | None = None,
+        activity_id: uuid.UUID | None = None,
+        resolution: Resolution | str | None = None,
+        resident_id: uuid.UUID | None = None,
+        comment: str = "",
+        source: EvaluationSource | str = EvaluationSource.PAPER,
+        form_version: str = "",
+    ) -> Evaluation:
+        """One resident's rating of exactly one work order or one activity.
+
+        Satisfaction is always required; whether the problem was solved (已解决/部分解决/未解决) is required
+        for a work order and optional for an activity. ``form_version`` records which printed form was used.
+        """
+        if (work_order_id is None) == (activity_id is None):
+            raise ValidationError("work_order_id", "测评必须针对一张工单或一项活动（二者选一）")
+        if satisfaction is None or (isinstance(satisfaction, str) and not normalize_text(satisfaction)):
+            choices = "、".join(m.label for m in Satisfaction)
+            raise ValidationError("satisfaction", f"请选择满意度（{choices}）")
+        level = coerce_enum(Satisfaction, satisfaction, "satisfaction", "满意度")
+        solved: Resolution | None = None
+        if resolution is not None and normalize_text(str(resolution)):
+            solved = coerce_enum(Resolution, resolution, "resolution", "解决情况")
+        if work_order_id is not None and solved is None:
+            raise ValidationError("resolution", "工单测评必须填写解决情况（已解决、部分解决、未解决）")
+        when = past_instant(evaluated_at, "evaluated_at", "测评时间")
+        channel = coerce_enum(EvaluationSource, source, "source", "测评方式")
+        version = optional_text(form_version, "form_version", "测评表版本", 20)
+        with self.store.transaction() as session:
+            township_id: uuid.UUID
+            community_id: uuid.UUID | None
+            if work_order_id is not None:
+                order = self._get(session, WorkOrder, work_order_id)
+                if when < order.ordered_at:
+                    raise ValidationError("evaluated_at", "测评时间早于工单的点单时间")
+                township_id, community_id = order.township_id, order.community_id
+                resident_id = resident_id or order.resident_id
+            else:
+                assert activity_id is not None
+                activity = self._get(session, Activity, activity_id)
+                if when < activity.starts_at:
+                    raise ValidationError("evaluated_at", "测评时间早于活动开始时间")
+                township_id, community_id = activity.township_id, activity.community_id
+            if resident_id is not None:
+                resident = load_live(session, Resident, resident_id, "resident_id", "居民")
+                if resident.township_id != township_id:
+                    raise ValidationError("resident_id", f"居民“{resident.name}”不属于本乡镇（街道）")
+            evaluation = Evaluation(
+                township_id=township_id,
+                community_id=community_id,
+                work_order_id=work_order_id,
+                activity_id=activity_id,
+                resident_id=resident_id,
+                satisfaction=level,
+                resolution=solved,
+                comment=comment.strip(),
+                source=channel,
+                form_version=version,
+                evaluated_at=when,
+            )
+            session.add(evaluation)
+            return evaluation
