@@ -28,7 +28,9 @@ EXIT_REFUSED = 2
 
 # Areas that add their own sub-commands: each module has ``register(subparsers)``, which adds its parsers
 # and sets ``handler=fn(paths, args) -> int`` on them.
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = (
+    "liandian_desktop.kpi.cli",
+)
 
 
 def _parser() -> argparse.ArgumentParser:
