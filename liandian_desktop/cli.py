@@ -30,6 +30,7 @@ EXIT_REFUSED = 2
 # and sets ``handler=fn(paths, args) -> int`` on them.
 COMMAND_MODULES: tuple[str, ...] = (
     "liandian_desktop.kpi.cli",
+    "liandian_desktop.paper.cli",
 )
 
 
