@@ -11,16 +11,11 @@ people, masked or not, public or not).
 
 from __future__ import annotations
 
-import getpass
-import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy.orm import Session
-
+from liandian_desktop.ledger import privacy as core
 from liandian_desktop.ledger.errors import ValidationError
-from liandian_desktop.ledger.models import PersonalDataLog, utcnow
-from liandian_desktop.ledger.validation import mask_id_number, mask_phone
 
 # Never on a posted copy: health, disability and 低保/特困 (special-group) status, and home addresses.
 SENSITIVE_FIELDS = frozenset({"groups", "health_note", "disability_note", "special_group"})
@@ -74,33 +69,13 @@ class Copy:
 
 
 def show_id_number(value: str | None, copy: Copy) -> str:
-    """An ID number as this copy prints it; a malformed number is masked too, never printed whole."""
-    text = "".join((value or "").split()).upper()
-    if not text:
-        return ""
-    if copy.unmasked:
-        return text
-    try:
-        return mask_id_number(text, public=copy.public)
-    except ValidationError:
-        keep_head, keep_tail = (2, 2) if copy.public else (6, 4)
-        if len(text) <= keep_head + keep_tail + 2:
-            return "*" * max(0, len(text) - 2) + text[-2:]
-        return text[:keep_head] + "*" * (len(text) - keep_head - keep_tail) + text[-keep_tail:]
+    """An ID number as this copy prints it (see ``ledger.privacy.show_id_number``)."""
+    return core.show_id_number(value, public=copy.public, unmasked=copy.unmasked)
 
 
 def show_phone(value: str | None, copy: Copy) -> str:
-    """A phone number as this copy prints it ('138****1234'); a malformed one keeps only its last 2 digits."""
-    text = (value or "").strip()
-    if not text:
-        return ""
-    if copy.unmasked:
-        return text
-    try:
-        return mask_phone(text)
-    except ValidationError:
-        digits = [c for c in text if c.isdigit()]
-        return "*" * max(0, len(digits) - 2) + "".join(digits[-2:])
+    """A phone number as this copy prints it ('138****1234')."""
+    return core.show_phone(value, unmasked=copy.unmasked)
 
 
 def redact(text: str, names: Iterable[str]) -> str:
@@ -127,45 +102,5 @@ def field_labels(fields: Iterable[tuple[str, str]], copy: Copy) -> tuple[str, ..
     return tuple(labels)
 
 
-def operator_name(explicit: str = "") -> str:
-    """Who is printing: the name given (settings), else the computer's login name."""
-    if explicit.strip():
-        return explicit.strip()[:50]
-    try:
-        return getpass.getuser()[:50]
-    except (OSError, KeyError):  # no login name (a service account): still log the print
-        return ""
-
-
-def log_personal_data(
-    session: Session,
-    *,
-    township_id: uuid.UUID | None,
-    action: str,
-    document: str,
-    scope: str,
-    people_count: int,
-    fields: Iterable[str],
-    unmasked: bool,
-    public: bool,
-    target: str,
-    operator: str = "",
-) -> PersonalDataLog:
-    """Add the log row to ``session`` (the caller's transaction): nothing is written unless it commits."""
-    if action not in ("print", "pdf", "export"):
-        raise ValueError(f"unknown action {action!r}")
-    entry = PersonalDataLog(
-        township_id=township_id,
-        at=utcnow(),
-        operator=operator_name(operator),
-        action=action,
-        document=document[:100],
-        scope=scope[:200],
-        people_count=people_count,
-        fields="、".join(fields)[:200],
-        unmasked=unmasked,
-        public_copy=public,
-        target=target,
-    )
-    session.add(entry)
-    return entry
+operator_name = core.operator_name
+log_personal_data = core.log_personal_data

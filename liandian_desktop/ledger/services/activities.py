@@ -7,7 +7,8 @@ keyed in by row code, so the coordinator types a number and a tick, never a name
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -16,7 +17,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from liandian_desktop.ledger.errors import NotFoundError, ValidationError
+from liandian_desktop.ledger.errors import ConflictError, LedgerError, NotFoundError, ValidationError
 from liandian_desktop.ledger.models import (
     Activity,
     ActivityKind,
@@ -35,15 +36,22 @@ from liandian_desktop.ledger.models import (
 )
 from liandian_desktop.ledger.services.base import Service, make_code
 from liandian_desktop.ledger.services.fields import (
+    BatchProgress,
+    BatchRow,
+    BatchSaved,
     apply_changed,
     aware,
+    batch_diff,
+    batch_refuse,
     coerce_enum,
     edit_values,
+    load_by_ids,
     load_community,
     load_live,
     optional_phone,
     optional_text,
     past_instant,
+    write_batch,
 )
 from liandian_desktop.ledger.validation import (
     normalize_text,
@@ -85,6 +93,26 @@ class AttendanceCounts:
     def attended(self) -> int:
         """Everyone who came: invitees present plus walk-ins."""
         return self.present + self.walk_ins
+
+
+@dataclass(frozen=True)
+class SheetEntry:
+    """One line of a sign-in batch (an imported invitation list or attendance record).
+
+    ``present`` None: put ``resident_id`` on the sheet (an invitation). Otherwise mark the sheet's row,
+    found by ``row_code``, else by ``resident_id``, else by ``name``; someone present who is not on the
+    sheet becomes a walk-in.
+    """
+
+    activity_id: uuid.UUID
+    resident_id: uuid.UUID | None = None
+    name: str = ""
+    phone: str = ""
+    row_code: str = ""
+    present: bool | None = None
+    signed_at: datetime | None = None
+    hours: object = None
+    note: str | None = None
 
 
 def _row_sort_key(row: Attendance) -> tuple[int, int, str]:
@@ -284,6 +312,209 @@ class ActivityService(Service):
             unmarked=statuses.count(AttendanceStatus.INVITED),
             walk_ins=walk_ins,
         )
+
+    # -- batches (imports) ---------------------------------------------------------------------------
+    def check_sheet_batch(self, entries: Sequence[SheetEntry], *, update_existing: bool) -> list[BatchRow]:
+        """Check many sign-in lines at once and write nothing (a few queries), under the rules of
+        :meth:`invite`, :meth:`add_walk_in` and :meth:`mark`.
+
+        An invitation of someone already on the sheet is skipped. A line for a row already marked matches
+        it: re-marked (``update_existing``) or skipped. Someone absent who is not on the sheet is skipped
+        (nothing to record). A later line for the same person on the same sheet as an earlier one is
+        refused.
+        """
+        with self.store.session() as session:
+            activities = load_by_ids(session, Activity, {e.activity_id for e in entries})
+            sheet_rows = (
+                list(
+                    session.scalars(
+                        select(Attendance).where(
+                            Attendance.activity_id.in_(list(activities)), Attendance.deleted_at.is_(None)
+                        )
+                    )
+                )
+                if activities
+                else []
+            )
+            residents = load_by_ids(session, Resident, {e.resident_id for e in entries if e.resident_id})
+        by_code = {(r.activity_id, r.row_code): r for r in sheet_rows}
+        by_resident = {(r.activity_id, r.resident_id): r for r in sheet_rows if r.resident_id is not None}
+        names: dict[tuple[uuid.UUID, str], list[Attendance]] = defaultdict(list)
+        for r in sheet_rows:
+            names[(r.activity_id, r.name)].append(r)
+        results: list[BatchRow] = []
+        seen: dict[tuple[object, ...], int] = {}
+        for index, entry in enumerate(entries):
+            try:
+                activity = activities.get(entry.activity_id)
+                if activity is None:
+                    raise ValidationError("activity_id", "活动不存在或已删除")
+                resident = residents.get(entry.resident_id) if entry.resident_id else None
+                if entry.resident_id is not None and resident is None:
+                    raise ValidationError("resident_id", "所选居民不存在或已删除")
+                if resident is not None and resident.township_id != activity.township_id:
+                    raise ValidationError("resident_id", f"居民“{resident.name}”不属于本乡镇（街道）")
+                row = self._batch_row(entry, resident, by_code, by_resident, names)
+                key: tuple[object, ...] = (
+                    (activity.id, "row", row.id)
+                    if row is not None
+                    else (activity.id, "resident", resident.id)
+                    if resident is not None
+                    else (activity.id, "name", validate_name(entry.name, "name"))
+                )
+                if key in seen:
+                    results.append(
+                        BatchRow(
+                            "refuse",
+                            error=ValidationError("name", "与前面一行是签到表上的同一人，是重复记录"),
+                            duplicate_of=seen[key],
+                        )
+                    )
+                    continue
+                seen[key] = index
+                results.append(self._batch_outcome(activity, entry, resident, row, update_existing))
+            except LedgerError as exc:
+                results.append(batch_refuse(exc))
+        return results
+
+    @staticmethod
+    def _batch_row(
+        entry: SheetEntry,
+        resident: Resident | None,
+        by_code: dict[tuple[uuid.UUID, str], Attendance],
+        by_resident: dict[tuple[uuid.UUID, uuid.UUID], Attendance],
+        names: dict[tuple[uuid.UUID, str], list[Attendance]],
+    ) -> Attendance | None:
+        """The sheet's row this line is about, if it is on the sheet."""
+        if entry.row_code:
+            code = _normalize_row_code(entry.row_code)
+            row = by_code.get((entry.activity_id, code))
+            if row is None:
+                raise ValidationError("row_code", f"签到表中没有行号“{code}”，请核对纸质签到表")
+            return row
+        if resident is not None:
+            return by_resident.get((entry.activity_id, resident.id))
+        if entry.present is not None and entry.name:
+            same = names.get((entry.activity_id, validate_name(entry.name, "name")), [])
+            if len(same) > 1:
+                raise ValidationError(
+                    "name", f"签到表上有 {len(same)} 人名为“{same[0].name}”，请填写行号或身份证号"
+                )
+            return same[0] if same else None
+        return None
+
+    @staticmethod
+    def _batch_outcome(
+        activity: Activity,
+        entry: SheetEntry,
+        resident: Resident | None,
+        row: Attendance | None,
+        update_existing: bool,
+    ) -> BatchRow:
+        if entry.present is None:  # an invitation
+            if resident is None:
+                raise ValidationError("resident_id", "邀请名单中的人必须是台账中的居民")
+            if row is not None:
+                return BatchRow("skip", record_id=row.id, matched=f"{row.name}（签到表第 {row.row_code} 行）")
+            values = {
+                "township_id": activity.township_id,
+                "activity_id": activity.id,
+                "resident_id": resident.id,
+                "name": resident.name,
+                "status": AttendanceStatus.INVITED,
+            }
+            return BatchRow("add", values=values)
+        when = aware(entry.signed_at, "signed_at", "签到时间") if entry.signed_at is not None else None
+        hours: Decimal | None = None
+        if entry.hours is not None:
+            if activity.kind != ActivityKind.VOLUNTEER:
+                raise ValidationError(
+                    "hours",
+                    f"只有“{ActivityKind.VOLUNTEER.label}”活动才登记服务时长，本活动为“{activity.kind.label}”",
+                )
+            if not entry.present:
+                raise ValidationError("hours", "缺席人员不能登记服务时长")
+            hours = parse_hours(entry.hours, field="hours")
+        if not entry.present and when is not None:
+            raise ValidationError("signed_at", "缺席人员不能有签到时间")
+        note = entry.note.strip() if entry.note is not None else None
+        if row is None:
+            if not entry.present:
+                return BatchRow(
+                    "skip", error=ValidationError("present", "此人不在签到表上，且未到场，无需登记")
+                )
+            values = {
+                "township_id": activity.township_id,
+                "activity_id": activity.id,
+                "resident_id": resident.id if resident else None,
+                "name": resident.name if resident else validate_name(entry.name, "name"),
+                "phone": optional_phone(entry.phone, "phone")
+                if entry.phone
+                else (resident.phone if resident else ""),
+                "status": AttendanceStatus.WALK_IN,
+                "signed_at": when,
+                "hours": hours,
+                "note": note or "",
+            }
+            return BatchRow("add", values=values)
+        if row.status == AttendanceStatus.WALK_IN and not entry.present:
+            raise ValidationError(
+                "present", f"第 {row.row_code} 行是现场加入人员，不能标记为缺席；如为误录请删除该行"
+            )
+        status = (
+            row.status
+            if row.status == AttendanceStatus.WALK_IN
+            else (AttendanceStatus.PRESENT if entry.present else AttendanceStatus.ABSENT)
+        )
+        mark: dict[str, object] = {"status": status, "signed_at": when, "hours": hours}
+        if note is not None:
+            mark["note"] = note
+        matched = f"{row.name}（签到表第 {row.row_code} 行）"
+        if row.status != AttendanceStatus.INVITED and not update_existing:
+            return BatchRow("skip", record_id=row.id, matched=matched)
+        changes, before = batch_diff(row, mark)
+        if not changes:
+            return BatchRow("same", record_id=row.id, matched=matched)
+        return BatchRow("update", values=changes, record_id=row.id, before=before, matched=matched)
+
+    def save_sheet_batch(self, rows: Sequence[BatchRow], progress: BatchProgress | None = None) -> BatchSaved:
+        """Write the ``add`` and ``update`` rows of :meth:`check_sheet_batch` in one transaction: all or
+        nothing. New rows take the next row codes of their sheet; an invitee put on the sheet since the
+        check refuses the whole batch (ConflictError)."""
+        with self.store.transaction() as session:
+            adds = [r for r in rows if r.action == "add"]
+            activity_ids = {r.values["activity_id"] for r in adds}
+            existing = (
+                list(
+                    session.scalars(select(Attendance).where(Attendance.activity_id.in_(list(activity_ids))))
+                )
+                if activity_ids
+                else []
+            )
+            next_no: dict[uuid.UUID, int] = {}
+            on_sheet: set[tuple[uuid.UUID, uuid.UUID]] = set()
+            for activity_id in activity_ids:
+                same = [r for r in existing if r.activity_id == activity_id]
+                next_no[activity_id] = self._next_row_number(same)
+                on_sheet.update(
+                    (activity_id, r.resident_id) for r in same if r.resident_id and r.deleted_at is None
+                )
+            coded: list[BatchRow] = []
+            for row in rows:
+                if row.action == "add":
+                    activity_id = row.values["activity_id"]
+                    resident_id = row.values.get("resident_id")
+                    if resident_id is not None and (activity_id, resident_id) in on_sheet:
+                        raise ConflictError(
+                            f"预览之后签到表已有变化：“{row.values['name']}”已在签到表上，请重新预览后再导入"
+                        )
+                    if resident_id is not None:
+                        on_sheet.add((activity_id, resident_id))
+                    code = f"{next_no[activity_id]:0{ROW_CODE_WIDTH}d}"
+                    next_no[activity_id] += 1
+                    row = BatchRow("add", values={**row.values, "row_code": code})
+                coded.append(row)
+            return write_batch(session, Attendance, self.store.device_id, coded, {}, progress)
 
     # -- internals -----------------------------------------------------------------------------------
     @staticmethod

@@ -4,15 +4,15 @@ live rows, and the date/time rules (no naive datetimes, nothing in the future)."
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
-from sqlalchemy import ColumnElement, and_, or_, select
+from sqlalchemy import ColumnElement, and_, insert, or_, select
 from sqlalchemy.orm import Session
 
-from liandian_desktop.ledger.errors import ValidationError
+from liandian_desktop.ledger.errors import ConflictError, LedgerError, ValidationError
 from liandian_desktop.ledger.models import Community, Gender, Pairing, Synced, utcnow
 from liandian_desktop.ledger.models.enums import Labelled
 from liandian_desktop.ledger.validation import (
@@ -252,3 +252,151 @@ def positive_count(value: object, field: str, what: str) -> int:
     if value < 1:
         raise ValidationError(field, f"{what}至少为 1，当前为 {value}")
     return value
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Batches: many rows checked in memory, then written in one transaction (imports)
+# ---------------------------------------------------------------------------------------------------------
+
+BatchAction = Literal["add", "update", "same", "skip", "refuse"]
+# Called while a batch is written: (rows written, rows to write). Raising aborts and rolls everything back.
+BatchProgress = Callable[[int, int], None]
+BATCH_CHUNK = 2000
+
+
+@dataclass(frozen=True)
+class BatchRow:
+    """What a batch check decided for one row, before anything is written.
+
+    ``add``: a new record with ``values`` (every column). ``update``: ``record_id`` takes ``values`` (only the
+    columns that change; ``before`` has their old values). ``same``: matches ``record_id`` and would change
+    nothing. ``skip``: matches ``record_id`` and the caller chose not to update. ``refuse``: ``error`` says
+    why (its ``field`` names the attribute), or ``duplicate_of`` is the index of an earlier row of the batch
+    with the same key.
+    """
+
+    action: BatchAction
+    values: Mapping[str, Any] = field(default_factory=dict)
+    record_id: uuid.UUID | None = None
+    before: Mapping[str, Any] = field(default_factory=dict)
+    error: LedgerError | None = None
+    duplicate_of: int | None = None
+    matched: str = ""  # the ledger record the row matched, in words ('王伟（识字岭社区）')
+
+
+@dataclass(frozen=True)
+class BatchSaved:
+    added: tuple[uuid.UUID, ...]
+    updated: tuple[uuid.UUID, ...]
+
+
+def given_keys(row: Mapping[str, Any]) -> list[str]:
+    """The keys of a batch row that carry a value (None and blank text mean 'not given')."""
+    return [k for k, v in row.items() if v is not None and not (isinstance(v, str) and not v.strip())]
+
+
+def batch_refuse(error: LedgerError) -> BatchRow:
+    return BatchRow("refuse", error=error)
+
+
+def batch_duplicate(first_index: int, what: str, field: str) -> BatchRow:
+    """A row with the same key as the earlier row ``first_index``: refused (the message names the key)."""
+    error = ValidationError(field, f"{what}与前面一行相同，是重复记录")
+    return BatchRow("refuse", error=error, duplicate_of=first_index)
+
+
+def batch_diff(record: Synced, cleaned: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(changed values, their old values) of ``cleaned`` against the record, as ``apply_changed`` sees it."""
+    changes = {k: v for k, v in cleaned.items() if getattr(record, k) != v}
+    return changes, {k: getattr(record, k) for k in changes}
+
+
+def batch_update(record: Synced, cleaned: Mapping[str, Any], update_existing: bool, matched: str) -> BatchRow:
+    """The outcome for a row that matched ``record``: update, same, or skip (the caller chose not to)."""
+    if not update_existing:
+        return BatchRow("skip", record_id=record.id, matched=matched)
+    changes, before = batch_diff(record, cleaned)
+    if not changes:
+        return BatchRow("same", record_id=record.id, matched=matched)
+    return BatchRow("update", values=changes, record_id=record.id, before=before, matched=matched)
+
+
+def load_by_ids(session: Session, model: type[M], ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, M]:
+    """Live rows of ``model`` by id, fetched in chunks (SQLite caps the number of bound parameters)."""
+    wanted = list(dict.fromkeys(ids))
+    found: dict[uuid.UUID, M] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        stmt = select(model).where(model.id.in_(chunk), model.deleted_at.is_(None))
+        found.update((row.id, row) for row in session.scalars(stmt))
+    return found
+
+
+def write_batch(
+    session: Session,
+    model: type[Synced],
+    device_id: str,
+    rows: Sequence[BatchRow],
+    fixed: Mapping[str, Any],
+    progress: BatchProgress | None,
+) -> BatchSaved:
+    """Insert the ``add`` rows (with ``fixed`` values, e.g. the township) in ORM bulk INSERT statements and
+    apply the ``update`` rows to the loaded records, inside the caller's transaction.
+
+    Updates go through the objects, not a bulk UPDATE statement: the sync change log captures changes at
+    flush time and refuses bulk UPDATEs that would escape it.
+    """
+    now = utcnow()
+    inserts: list[dict[str, Any]] = []
+    for row in rows:
+        if row.action == "add":
+            inserts.append(
+                {
+                    **fixed,
+                    **row.values,
+                    "id": uuid.uuid4(),
+                    "created_at": now,
+                    "updated_at": now,
+                    "device_id": device_id,
+                    "deleted_at": None,
+                }
+            )
+    updates = [r for r in rows if r.action == "update" and r.record_id is not None]
+    total = len(inserts) + len(updates)
+    done = 0
+    for start in range(0, len(inserts), BATCH_CHUNK):
+        chunk = inserts[start : start + BATCH_CHUNK]
+        session.execute(insert(model), chunk)
+        done += len(chunk)
+        if progress is not None:
+            progress(done, total)
+    for start in range(0, len(updates), BATCH_CHUNK):
+        pending = updates[start : start + BATCH_CHUNK]
+        records = load_by_ids(session, model, [r.record_id for r in pending if r.record_id is not None])
+        for row in pending:
+            assert row.record_id is not None
+            record = records.get(row.record_id)
+            if record is None:
+                raise ConflictError("预览之后台账已有变化（要更新的记录已被删除），请重新预览后再导入")
+            apply_changed(record, row.values)
+        session.flush()
+        done += len(pending)
+        if progress is not None:
+            progress(done, total)
+    return BatchSaved(tuple(r["id"] for r in inserts), tuple(r.record_id for r in updates if r.record_id))
+
+
+def township_communities(session: Session, township_id: uuid.UUID) -> dict[uuid.UUID, Community]:
+    """The township's live communities by id (what a batch checks ``community_id`` against)."""
+    stmt = select(Community).where(Community.township_id == township_id, Community.deleted_at.is_(None))
+    return {c.id: c for c in session.scalars(stmt)}
+
+
+def community_of(communities: Mapping[uuid.UUID, Community], community_id: object) -> Community:
+    """``load_community`` for a batch: the community among the township's, or a ValidationError."""
+    if community_id is None:
+        raise ValidationError("community_id", "未填写村/社区")
+    community = communities.get(community_id) if isinstance(community_id, uuid.UUID) else None
+    if community is None:
+        raise ValidationError("community_id", "所选村/社区不存在或已删除，或不属于本乡镇/街道")
+    return community

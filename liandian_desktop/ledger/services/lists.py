@@ -7,8 +7,9 @@ consumed only by confirmed matches.
 from __future__ import annotations
 
 import math
+import re
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -17,7 +18,7 @@ from typing import Any, TypeVar
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from liandian_desktop.ledger.errors import ConflictError, TransitionError, ValidationError
+from liandian_desktop.ledger.errors import ConflictError, LedgerError, TransitionError, ValidationError
 from liandian_desktop.ledger.models import (
     Activity,
     ActivityKind,
@@ -42,13 +43,23 @@ from liandian_desktop.ledger.models import (
 )
 from liandian_desktop.ledger.services.base import Service, make_code
 from liandian_desktop.ledger.services.fields import (
+    BatchProgress,
+    BatchRow,
+    BatchSaved,
     apply_changed,
+    batch_duplicate,
+    batch_refuse,
+    batch_update,
     coerce_enum,
+    community_of,
     edit_values,
+    given_keys,
     load_community,
     load_live,
     optional_text,
     pairing_during,
+    township_communities,
+    write_batch,
 )
 from liandian_desktop.ledger.validation import (
     format_quarter,
@@ -306,6 +317,122 @@ class DemandService(Service):
             raise ValidationError("requester_name", "居民点单请选择居民或填写提出人姓名")
         return {"source": kind, "resident_id": resident.id if resident else None}
 
+    def catalogue(self) -> tuple[list[DemandCategory], list[DemandItem]]:
+        """The live demand categories and items, in catalogue order (for names in imports and exports)."""
+        with self.store.session() as session:
+            categories = session.scalars(
+                select(DemandCategory)
+                .where(DemandCategory.deleted_at.is_(None))
+                .order_by(DemandCategory.sort_order)
+            ).all()
+            items = session.scalars(
+                select(DemandItem).where(DemandItem.deleted_at.is_(None)).order_by(DemandItem.sort_order)
+            ).all()
+            return list(categories), list(items)
+
+    # -- batches (imports) ---------------------------------------------------------------------------
+    def check_batch(
+        self, township_id: uuid.UUID, rows: Sequence[Mapping[str, Any]], *, update_existing: bool
+    ) -> list[BatchRow]:
+        """Check many demands at once and write nothing (a few queries).
+
+        Rows hold keyword arguments of :meth:`create` (``category``/``item`` by id, code or name) and may
+        carry a ``code``; missing or blank keys are 'not given', and the rules of :meth:`create` apply. A
+        row matches a live demand of the township with the same code or, without a code, the same
+        community, quarter and title: updated with the values given under the rules of :meth:`edit`
+        (``update_existing``) or skipped. A code not in the ledger is kept for the new demand when it is
+        free. A later row matching the same demand as an earlier one is refused.
+        """
+        allowed = {*DEMAND_FIELDS, "category", "item", "code"}
+        for row in rows:
+            unknown = sorted(set(row) - allowed)
+            if unknown:
+                raise ValidationError(unknown[0], f"字段“{unknown[0]}”不能导入")
+        with self.store.session() as session:
+            township = load_live(session, Township, township_id, "township_id", "乡镇/街道")
+            context = _DemandBatch(
+                township_communities(session, township.id),
+                list(session.scalars(select(DemandCategory).where(DemandCategory.deleted_at.is_(None)))),
+                list(session.scalars(select(DemandItem).where(DemandItem.deleted_at.is_(None)))),
+            )
+            demands = list(
+                session.scalars(
+                    select(Demand).where(Demand.township_id == township.id, Demand.deleted_at.is_(None))
+                )
+            )
+            all_codes = set(session.scalars(select(Demand.code)))
+        by_code = {d.code: d for d in demands}
+        by_title: dict[tuple[object, ...], Demand] = {
+            (d.community_id, d.quarter, d.title): d for d in demands
+        }
+        results: list[BatchRow] = []
+        seen: dict[object, int] = {}
+        for index, row in enumerate(rows):
+            given = _renamed(
+                {k: row[k] for k in given_keys(row)}, {"category": "category_id", "item": "item_id"}
+            )
+            code = normalize_text(str(given.pop("code", ""))).upper()
+            demand = by_code.get(code) if code else None
+            title_key: tuple[object, ...] = ()
+            if demand is None:  # a new demand, unless one with the same title is there
+                try:
+                    cleaned = context.clean({**_DEMAND_DEFAULTS, **given})
+                    if code:
+                        _check_new_code(code, all_codes, "code", "需求编号")
+                        cleaned["code"] = code
+                except LedgerError as exc:
+                    results.append(batch_refuse(exc))
+                    continue
+                title_key = (cleaned["community_id"], cleaned["quarter"], cleaned["title"])
+                demand = None if code else by_title.get(title_key)
+            key: object = code or title_key
+            if key in seen:
+                results.append(
+                    batch_duplicate(
+                        seen[key],
+                        "需求编号" if code else "村/社区、季度和需求标题",
+                        "code" if code else "title",
+                    )
+                )
+                continue
+            seen[key] = index
+            if demand is None:
+                results.append(BatchRow("add", values=cleaned))
+                continue
+            try:
+                if demand.status in (DemandStatus.CLOSED, DemandStatus.CANCELLED) and update_existing:
+                    raise TransitionError(f"{demand.status.label}的需求不能修改")
+                merged = edit_values(demand, given, DEMAND_FIELDS)
+                if "category_id" in given and "item_id" not in given:
+                    category = _find_catalogue(
+                        context.categories, given["category_id"], "category_id", "需求类别"
+                    )
+                    if category.id != demand.category_id:
+                        merged["item_id"] = None  # the old item belonged to the old category
+                update = context.clean(merged)
+                update.pop("source")
+                touched = {k for k in DEMAND_MATCH_FIELDS if update[k] != getattr(demand, k)}
+                if touched and demand.status is not DemandStatus.OPEN and update_existing:
+                    raise TransitionError(f"{demand.status.label}的需求不能再修改村/社区、季度或类别")
+            except LedgerError as exc:
+                results.append(batch_refuse(exc))
+                continue
+            results.append(batch_update(demand, update, update_existing, f"{demand.code} {demand.title}"))
+        return results
+
+    def save_batch(
+        self, township_id: uuid.UUID, rows: Sequence[BatchRow], progress: BatchProgress | None = None
+    ) -> BatchSaved:
+        """Write the ``add`` and ``update`` rows of :meth:`check_batch` in one transaction: all or nothing.
+        New demands get their codes here (one query for the codes in use)."""
+        with self.store.transaction() as session:
+            township = load_live(session, Township, township_id, "township_id", "乡镇/街道")
+            used = set(session.scalars(select(Demand.code)))
+            coded = _with_codes(rows, used, DEMAND_CODE_PREFIX)
+            return write_batch(
+                session, Demand, self.store.device_id, coded, {"township_id": township.id}, progress
+            )
+
     # -- status --------------------------------------------------------------------------------------
     def cancel(self, demand_id: uuid.UUID, reason: str = "") -> Demand:
         """取消: its proposed and confirmed matches are rejected, so confirmed capacity is released."""
@@ -429,6 +556,111 @@ class SupplyService(Service):
             if any(m.status is MatchStatus.CONFIRMED for m in matches):
                 raise ConflictError(f"供给“{supply.title}”已有确认的匹配，请先否决匹配")
             _set_deleted([supply, *(m for m in matches if m.status is MatchStatus.PROPOSED)])
+
+    # -- batches (imports) ---------------------------------------------------------------------------
+    def check_batch(
+        self, township_id: uuid.UUID, rows: Sequence[Mapping[str, Any]], *, update_existing: bool
+    ) -> list[BatchRow]:
+        """Check many supplies at once and write nothing (a few queries).
+
+        Rows hold keyword arguments of :meth:`create` (``unit_id`` a unit id) and may carry a ``code``;
+        missing or blank keys are 'not given', and the rules of :meth:`create` apply. A row matches a live
+        supply of the township with the same code or, without a code, the same unit, quarter and title:
+        updated with the values given under the rules of :meth:`edit` (``update_existing``) or skipped.
+        A code not in the ledger is kept for the new supply when it is free. A later row matching the
+        same supply as an earlier one is refused.
+        """
+        allowed = {*SUPPLY_FIELDS, "unit_id", "quarter", "code"}
+        for row in rows:
+            unknown = sorted(set(row) - allowed)
+            if unknown:
+                raise ValidationError(unknown[0], f"字段“{unknown[0]}”不能导入")
+        with self.store.session() as session:
+            township = load_live(session, Township, township_id, "township_id", "乡镇/街道")
+            context = _SupplyBatch(
+                township_communities(session, township.id),
+                set(session.scalars(select(PairedUnit.id).where(PairedUnit.deleted_at.is_(None)))),
+                list(
+                    session.scalars(
+                        select(DemandCategory)
+                        .where(DemandCategory.deleted_at.is_(None))
+                        .order_by(DemandCategory.sort_order)
+                    )
+                ),
+            )
+            supplies = list(
+                session.scalars(
+                    select(Supply).where(Supply.township_id == township.id, Supply.deleted_at.is_(None))
+                )
+            )
+            allocated = _confirmed_allocations(session, [s.id for s in supplies])
+            all_codes = set(session.scalars(select(Supply.code)))
+        by_code = {s.code: s for s in supplies}
+        by_title: dict[tuple[object, ...], Supply] = {(s.unit_id, s.quarter, s.title): s for s in supplies}
+        results: list[BatchRow] = []
+        seen: dict[object, int] = {}
+        for index, row in enumerate(rows):
+            given = {k: row[k] for k in given_keys(row)}
+            code = normalize_text(str(given.pop("code", ""))).upper()
+            supply = by_code.get(code) if code else None
+            title_key: tuple[object, ...] = ()
+            if supply is None:  # a new supply, unless one with the same title is there
+                try:
+                    cleaned = context.clean({**_SUPPLY_DEFAULTS, **given})
+                    if code:
+                        _check_new_code(code, all_codes, "code", "供给编号")
+                        cleaned["code"] = code
+                except LedgerError as exc:
+                    results.append(batch_refuse(exc))
+                    continue
+                title_key = (cleaned["unit_id"], cleaned["quarter"], cleaned["title"])
+                supply = None if code else by_title.get(title_key)
+            key: object = code or title_key
+            if key in seen:
+                results.append(
+                    batch_duplicate(
+                        seen[key], "供给编号" if code else "单位、季度和供给名称", "code" if code else "title"
+                    )
+                )
+                continue
+            seen[key] = index
+            if supply is None:
+                results.append(BatchRow("add", values=cleaned))
+                continue
+            try:
+                moved_unit = given.get("unit_id", supply.unit_id) != supply.unit_id
+                moved_quarter = "quarter" in given and normalize_quarter(given["quarter"]) != supply.quarter
+                if moved_unit or moved_quarter:
+                    raise ValidationError("unit_id", f"供给“{supply.code}”的单位和季度不能通过导入修改")
+                changes = {k: v for k, v in given.items() if k in SUPPLY_FIELDS}
+                merged = {**edit_values(supply, changes, SUPPLY_FIELDS), "unit_id": supply.unit_id}
+                update = context.clean({**merged, "quarter": supply.quarter})
+                del update["unit_id"], update["quarter"]
+                held = allocated.get(supply.id, Decimal(0))
+                if update_existing and held > 0 and update["kind"] is not supply.kind:
+                    raise ConflictError("供给已有确认的分配，不能修改供给类型")
+                if update_existing and update["capacity"] < held:
+                    raise ConflictError(
+                        f"容量不能少于已确认分配的 {format_quantity(held)} {supply.kind.capacity_unit}"
+                    )
+            except LedgerError as exc:
+                results.append(batch_refuse(exc))
+                continue
+            results.append(batch_update(supply, update, update_existing, f"{supply.code} {supply.title}"))
+        return results
+
+    def save_batch(
+        self, township_id: uuid.UUID, rows: Sequence[BatchRow], progress: BatchProgress | None = None
+    ) -> BatchSaved:
+        """Write the ``add`` and ``update`` rows of :meth:`check_batch` in one transaction: all or nothing.
+        New supplies get their codes here (one query for the codes in use)."""
+        with self.store.transaction() as session:
+            township = load_live(session, Township, township_id, "township_id", "乡镇/街道")
+            used = set(session.scalars(select(Supply.code)))
+            coded = _with_codes(rows, used, SUPPLY_CODE_PREFIX)
+            return write_batch(
+                session, Supply, self.store.device_id, coded, {"township_id": township.id}, progress
+            )
 
     def _clean(self, session: Session, township_id: uuid.UUID, values: dict[str, Any]) -> dict[str, Any]:
         kind = coerce_enum(SupplyKind, values["kind"], "kind", "供给类型")
@@ -771,3 +1003,175 @@ class MatchService(Service):
             match.note = reason
             match.decided_at = utcnow()
             return match
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Batches (imports)
+# ---------------------------------------------------------------------------------------------------------
+
+_CODE_RE = re.compile(r"[0-9A-Z][0-9A-Z-]{0,19}")
+
+_DEMAND_DEFAULTS: dict[str, Any] = {
+    "community_id": None,
+    "quarter": None,
+    "category_id": None,
+    "item_id": None,
+    "title": "",
+    "description": "",
+    "urgency": Urgency.NORMAL,
+    "special_group": "",
+    "beneficiaries": 1,
+    "raised_on": None,
+    "requester_name": "",
+}
+
+_SUPPLY_DEFAULTS: dict[str, Any] = {
+    "unit_id": None,
+    "quarter": None,
+    "community_id": None,
+    "kind": None,
+    "title": "",
+    "description": "",
+    "category_codes": (),
+    "capacity": None,
+}
+
+
+def _renamed(values: dict[str, Any], names: Mapping[str, str]) -> dict[str, Any]:
+    return {names.get(k, k): v for k, v in values.items()}
+
+
+def _check_new_code(code: str, used: set[str], field: str, label: str) -> None:
+    """A code carried over from another ledger is kept when it looks like one and is free here."""
+    if not _CODE_RE.fullmatch(code):
+        raise ValidationError(field, f"{label}“{code}”格式不正确；新增时可留空，由系统生成")
+    if code in used:
+        raise ValidationError(field, f"{label}“{code}”已被本台账中已删除的记录使用；新增时请留空编号")
+
+
+def _with_codes(rows: Sequence[BatchRow], used: set[str], prefix: str) -> list[BatchRow]:
+    """The ``add`` rows with a code each: the one they carry when still free, else a new one."""
+    coded: list[BatchRow] = []
+    for row in rows:
+        if row.action == "add":
+            code = row.values.get("code")
+            if code is not None and code in used:
+                raise ConflictError(f"预览之后台账已有变化：编号“{code}”已被使用，请重新预览后再导入")
+            if code is None:
+                head = f"{prefix}{str(row.values['quarter']).replace('-', '')}-"
+                code = make_code(head, CODE_RANDOM_CHARS)
+                while code in used:
+                    code = make_code(head, CODE_RANDOM_CHARS)
+            used.add(code)
+            row = BatchRow("add", values={**row.values, "code": code})
+        coded.append(row)
+    return coded
+
+
+def _find_catalogue(rows: Sequence[C], value: object, field: str, label: str) -> C:
+    """:func:`_lookup` over rows already loaded: by id, code or name, in catalogue order."""
+    if value is None or (isinstance(value, str) and not normalize_text(value)):
+        raise ValidationError(field, f"请选择{label}")
+    text = normalize_text(value) if isinstance(value, str) else None
+    for row in sorted(rows, key=lambda r: r.sort_order):
+        if row.id == value or (text is not None and text in (row.code, row.name)):
+            return row
+    raise ValidationError(field, f"{label}“{value}”不存在")
+
+
+@dataclass(frozen=True)
+class _DemandBatch:
+    """What :meth:`DemandService._clean` reads from the database, loaded once for a batch."""
+
+    communities: Mapping[uuid.UUID, Community]
+    categories: Sequence[DemandCategory]
+    items: Sequence[DemandItem]
+
+    def clean(self, values: Mapping[str, Any]) -> dict[str, Any]:
+        community = community_of(self.communities, values["community_id"])
+        quarter = normalize_quarter(values["quarter"])
+        category = _find_catalogue(self.categories, values["category_id"], "category_id", "需求类别")
+        item: DemandItem | None = None
+        if values["item_id"] not in (None, ""):
+            # An item name is looked for in the category first: names may repeat across categories.
+            own = [i for i in self.items if i.category_id == category.id]
+            try:
+                item = _find_catalogue(own, values["item_id"], "item_id", "需求事项")
+            except ValidationError:
+                item = _find_catalogue(self.items, values["item_id"], "item_id", "需求事项")
+            if item.category_id != category.id:
+                raise ValidationError("item_id", f"事项“{item.name}”不属于类别“{category.name}”")
+        title = optional_text(values["title"], "title", "需求标题", 100) or (item.name if item else "")
+        if not title:
+            raise ValidationError("title", "请填写需求标题或选择需求事项")
+        raised = values["raised_on"] if values["raised_on"] is not None else date.today()
+        raised_on = parse_date(raised, "raised_on")
+        _, quarter_end = quarter_bounds(quarter)
+        if raised_on > quarter_end:
+            raise ValidationError("raised_on", f"提出日期{raised_on.isoformat()}晚于所属季度{quarter}")
+        if raised_on > date.today():
+            raise ValidationError("raised_on", f"提出日期{raised_on.isoformat()}晚于今天")
+        beneficiaries = values["beneficiaries"]
+        if isinstance(beneficiaries, bool) or not isinstance(beneficiaries, int) or beneficiaries < 1:
+            raise ValidationError("beneficiaries", "受益人数应为不小于 1 的整数")
+        special = values["special_group"]
+        requester = optional_text(values["requester_name"], "requester_name", "提出人", 50)
+        return {
+            "community_id": community.id,
+            "quarter": quarter,
+            "category_id": category.id,
+            "item_id": item.id if item else None,
+            "title": title,
+            "description": optional_text(values["description"], "description", "需求描述", 5000),
+            "urgency": coerce_enum(Urgency, values["urgency"], "urgency", "紧急程度"),
+            "special_group": ""
+            if special in (None, "")
+            else coerce_enum(SpecialGroup, special, "special_group", "特殊群体").value,
+            "beneficiaries": beneficiaries,
+            "raised_on": raised_on,
+            "requester_name": requester,
+            "source": DemandSource.RESIDENT if requester else DemandSource.COMMUNITY,
+        }
+
+
+@dataclass(frozen=True)
+class _SupplyBatch:
+    """What :meth:`SupplyService._clean` reads from the database, loaded once for a batch."""
+
+    communities: Mapping[uuid.UUID, Community]
+    units: set[uuid.UUID]
+    categories: Sequence[DemandCategory]  # in catalogue order
+
+    def clean(self, values: Mapping[str, Any]) -> dict[str, Any]:
+        kind = coerce_enum(SupplyKind, values["kind"], "kind", "供给类型")
+        if values["unit_id"] not in self.units:
+            raise ValidationError("unit_id", "所选联点单位不存在或已删除")
+        community_id = values["community_id"]
+        if community_id is not None:
+            community_id = community_of(self.communities, community_id).id
+        return {
+            "unit_id": values["unit_id"],
+            "quarter": normalize_quarter(values["quarter"]),
+            "community_id": community_id,
+            "kind": kind,
+            "title": Service._require_text(values["title"], "title", "供给名称", 100),
+            "description": optional_text(values["description"], "description", "供给说明", 5000),
+            "category_codes": self._category_codes(values["category_codes"]),
+            "capacity": parse_quantity(values["capacity"], kind, "capacity"),
+        }
+
+    def _category_codes(self, value: Iterable[str] | str) -> str:
+        """:meth:`SupplyService._category_codes` with the catalogue given ('、' separates too)."""
+        if isinstance(value, str):
+            parts: list[str] = value.replace("，", ",").replace("、", ",").split(",")
+        else:
+            parts = [str(p) for p in value]
+        wanted = [normalize_text(p) for p in parts if normalize_text(p)]
+        if not wanted:
+            raise ValidationError("category_codes", "请至少选择一个可服务的需求类别")
+        known = {c.code: c for c in self.categories} | {c.name: c for c in self.categories}
+        unknown = [w for w in wanted if w not in known]
+        if unknown:
+            raise ValidationError("category_codes", f"需求类别“{'、'.join(unknown)}”不存在")
+        chosen = {known[w].code for w in wanted}
+        return ",".join(c.code for c in self.categories if c.code in chosen)

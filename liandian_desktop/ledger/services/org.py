@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal, TypeVar
@@ -13,7 +13,7 @@ from typing import Any, Literal, TypeVar
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
-from liandian_desktop.ledger.errors import ConflictError, ValidationError
+from liandian_desktop.ledger.errors import ConflictError, LedgerError, ValidationError
 from liandian_desktop.ledger.models import Cadre as CadreModel
 from liandian_desktop.ledger.models import (
     CadreKind,
@@ -31,12 +31,19 @@ from liandian_desktop.ledger.models import (
 from liandian_desktop.ledger.models.enums import Labelled
 from liandian_desktop.ledger.services.base import Service
 from liandian_desktop.ledger.services.fields import (
+    BatchProgress,
+    BatchRow,
+    BatchSaved,
     active_on,
     apply_changed,
+    batch_duplicate,
+    batch_refuse,
+    batch_update,
     coerce_enum,
     coordinates,
     edit_values,
     find_live,
+    given_keys,
     load_live,
     non_negative_int,
     optional_date,
@@ -45,6 +52,7 @@ from liandian_desktop.ledger.services.fields import (
     optional_text,
     pairing_during,
     resolve_identity,
+    write_batch,
 )
 from liandian_desktop.ledger.validation import (
     is_within,
@@ -413,6 +421,106 @@ class UnitService(Service):
         if find_live(session, PairedUnit, *where, exclude_id=unit_id) is not None:
             raise ConflictError(f"联点单位“{name}”已存在")
 
+    # -- batches (imports) ---------------------------------------------------------------------------
+    def check_batch(
+        self, county_id: uuid.UUID, rows: Sequence[Mapping[str, Any]], *, update_existing: bool
+    ) -> list[BatchRow]:
+        """Check many units of a county at once and write nothing (two queries).
+
+        Rows hold keyword arguments of :meth:`create`; missing or blank keys are 'not given'. A row named
+        like a live unit of the county matches it: updated with the values given (``update_existing``) or
+        skipped. A later row with the name of an earlier one is refused.
+        """
+        for row in rows:
+            unknown = sorted(set(row) - set(UNIT_FIELDS))
+            if unknown:
+                raise ValidationError(unknown[0], f"字段“{unknown[0]}”不能导入")
+        with self.store.session() as session:
+            county = load_live(session, County, county_id, "county_id", "县/区")
+            existing = {
+                u.name: u
+                for u in session.scalars(
+                    select(PairedUnit).where(
+                        PairedUnit.county_id == county.id, PairedUnit.deleted_at.is_(None)
+                    )
+                )
+            }
+        results: list[BatchRow] = []
+        seen: dict[str, int] = {}
+        for index, row in enumerate(rows):
+            given = {k: row[k] for k in given_keys(row)}
+            try:
+                cleaned = _clean_unit({**_UNIT_DEFAULTS, **given})
+            except LedgerError as exc:
+                results.append(batch_refuse(exc))
+                continue
+            name = cleaned["name"]
+            if name in seen:
+                results.append(batch_duplicate(seen[name], "单位名称", "name"))
+                continue
+            seen[name] = index
+            unit = existing.get(name)
+            if unit is None:
+                results.append(BatchRow("add", values=cleaned))
+                continue
+            try:
+                update = _clean_unit(edit_values(unit, given, UNIT_FIELDS))
+            except LedgerError as exc:
+                results.append(batch_refuse(exc))
+                continue
+            results.append(batch_update(unit, update, update_existing, unit.name))
+        return results
+
+    def save_batch(
+        self, county_id: uuid.UUID, rows: Sequence[BatchRow], progress: BatchProgress | None = None
+    ) -> BatchSaved:
+        """Write the ``add`` and ``update`` rows of :meth:`check_batch` in one transaction: all or nothing.
+        A name taken since the check refuses the whole batch (ConflictError)."""
+        with self.store.transaction() as session:
+            county = load_live(session, County, county_id, "county_id", "县/区")
+            names = {r.values["name"] for r in rows if r.action == "add"}
+            taken = names.intersection(
+                session.scalars(
+                    select(PairedUnit.name).where(
+                        PairedUnit.county_id == county.id, PairedUnit.deleted_at.is_(None)
+                    )
+                )
+            )
+            if taken:
+                raise ConflictError(
+                    f"预览之后台账已有变化：联点单位“{sorted(taken)[0]}”已存在，请重新预览后再导入"
+                )
+            return write_batch(
+                session, PairedUnit, self.store.device_id, rows, {"county_id": county.id}, progress
+            )
+
+
+_UNIT_DEFAULTS: dict[str, Any] = {
+    "name": None,
+    "short_name": "",
+    "kind": UnitKind.PARTY_GOVERNMENT,
+    "address": "",
+    "contact_name": "",
+    "contact_phone": "",
+    "latitude": None,
+    "longitude": None,
+}
+
+
+def _clean_unit(values: Mapping[str, Any]) -> dict[str, Any]:
+    """:meth:`UnitService._clean` without the database (name uniqueness is the batch's business)."""
+    latitude, longitude = coordinates(values["latitude"], values["longitude"])
+    return {
+        "name": Service._require_text(values["name"], "name", "单位名称", 100),
+        "short_name": optional_text(values["short_name"], "short_name", "简称", 30),
+        "kind": coerce_enum(UnitKind, values["kind"], "kind", "单位类型"),
+        "address": optional_text(values["address"], "address", "地址", 200),
+        "contact_name": optional_name(values["contact_name"], "contact_name"),
+        "contact_phone": optional_phone(values["contact_phone"], "contact_phone"),
+        "latitude": latitude,
+        "longitude": longitude,
+    }
+
 
 # ---------------------------------------------------------------------------------------------------------
 # Pairings
@@ -699,6 +807,94 @@ class CadreService(Service):
         if other is not None:
             raise ConflictError(f"身份证号码与已登记的干部“{other.name}”重复")
 
+    # -- batches (imports) ---------------------------------------------------------------------------
+    def check_batch(self, rows: Sequence[Mapping[str, Any]], *, update_existing: bool) -> list[BatchRow]:
+        """Check many cadres and advisors at once and write nothing (three queries).
+
+        Rows hold keyword arguments of :meth:`create`; missing or blank keys are 'not given', and the rules
+        of :meth:`create` apply. A cadre is the same person as a live one with the same ID number or, when
+        there is no ID number, the same kind, name, unit and community: updated with the values given
+        (``update_existing``) or skipped. A later row for the same person as an earlier one is refused.
+        """
+        for row in rows:
+            unknown = sorted(set(row) - set(CADRE_FIELDS))
+            if unknown:
+                raise ValidationError(unknown[0], f"字段“{unknown[0]}”不能导入")
+        with self.store.session() as session:
+            context = _CadreBatch(
+                units={
+                    u.id: u
+                    for u in session.scalars(select(PairedUnit).where(PairedUnit.deleted_at.is_(None)))
+                },
+                communities={
+                    c.id: c for c in session.scalars(select(Community).where(Community.deleted_at.is_(None)))
+                },
+                townships=set(session.scalars(select(Township.id).where(Township.deleted_at.is_(None)))),
+            )
+            cadres = list(session.scalars(select(CadreModel).where(CadreModel.deleted_at.is_(None))))
+        existing = {_cadre_key(c.id_number, c.kind, c.name, c.unit_id, c.community_id): c for c in cadres}
+        results: list[BatchRow] = []
+        seen: dict[tuple[object, ...], int] = {}
+        for index, row in enumerate(rows):
+            given = {k: row[k] for k in given_keys(row)}
+            try:
+                cleaned = context.clean({**_CADRE_DEFAULTS, **given}, given.keys())
+            except LedgerError as exc:
+                results.append(batch_refuse(exc))
+                continue
+            key = _cadre_key(
+                cleaned["id_number"],
+                cleaned["kind"],
+                cleaned["name"],
+                cleaned["unit_id"],
+                cleaned["community_id"],
+            )
+            if key in seen:
+                results.append(
+                    batch_duplicate(
+                        seen[key],
+                        "身份证号码" if cleaned["id_number"] else "类型、姓名、单位和村（社区）",
+                        "id_number" if cleaned["id_number"] else "name",
+                    )
+                )
+                continue
+            seen[key] = index
+            cadre = existing.get(key)
+            if cadre is None:
+                results.append(BatchRow("add", values=cleaned))
+                continue
+            try:
+                merged = edit_values(cadre, given, CADRE_FIELDS)
+                if "community_id" in given and "township_id" not in given:
+                    merged["township_id"] = None  # follows the new community, as in edit()
+                update = context.clean(merged, given.keys())
+            except LedgerError as exc:
+                results.append(batch_refuse(exc))
+                continue
+            unit = context.units.get(cadre.unit_id) if cadre.unit_id else None
+            matched = f"{cadre.name}（{unit.name}）" if unit is not None else cadre.name
+            results.append(batch_update(cadre, update, update_existing, matched))
+        return results
+
+    def save_batch(self, rows: Sequence[BatchRow], progress: BatchProgress | None = None) -> BatchSaved:
+        """Write the ``add`` and ``update`` rows of :meth:`check_batch` in one transaction: all or nothing.
+        An ID number registered since the check refuses the whole batch (ConflictError)."""
+        with self.store.transaction() as session:
+            numbers = {r.values["id_number"] for r in rows if r.action == "add" and r.values.get("id_number")}
+            if numbers:
+                taken = numbers.intersection(
+                    session.scalars(
+                        select(CadreModel.id_number).where(
+                            CadreModel.deleted_at.is_(None), CadreModel.id_number.is_not(None)
+                        )
+                    )
+                )
+                if taken:
+                    raise ConflictError(
+                        f"预览之后台账已有变化：有 {len(taken)} 个身份证号码已登记为干部，请重新预览后再导入"
+                    )
+            return write_batch(session, CadreModel, self.store.device_id, rows, {}, progress)
+
     def coverage_gaps(self, township_id: uuid.UUID, on: date | None = None) -> list[CoverageGap]:
         """Units paired in the township with < 2 full-time cadres, and its communities with < 2 advisors,
         counting cadres in post on ``on`` (default today)."""
@@ -763,3 +959,82 @@ def _gap(
 ) -> CoverageGap:
     description = f"{name}：{role} {count} 名，少于要求的 {required} 名（缺 {required - count} 名）"
     return CoverageGap(subject, record_id, name, count, required, description)
+
+
+_CADRE_DEFAULTS: dict[str, Any] = {
+    "kind": None,
+    "unit_id": None,
+    "township_id": None,
+    "community_id": None,
+    "name": None,
+    "gender": None,
+    "phone": "",
+    "id_number": None,
+    "position": "",
+    "start_date": None,
+    "end_date": None,
+}
+
+
+def _cadre_key(
+    id_number: str | None,
+    kind: CadreKind,
+    name: str,
+    unit_id: uuid.UUID | None,
+    community_id: uuid.UUID | None,
+) -> tuple[object, ...]:
+    """The same person: by ID number, or without one by kind, name, unit and community."""
+    if id_number:
+        return ("id", id_number)
+    return ("name", kind.value, name, unit_id, community_id)
+
+
+@dataclass(frozen=True)
+class _CadreBatch:
+    """What :meth:`CadreService._clean` reads from the database, loaded once for a batch."""
+
+    units: Mapping[uuid.UUID, PairedUnit]
+    communities: Mapping[uuid.UUID, Community]
+    townships: set[uuid.UUID]
+
+    def clean(self, values: Mapping[str, Any], explicit: Iterable[str]) -> dict[str, Any]:
+        unit_id, community_id = values["unit_id"], values["community_id"]
+        kind_value = values["kind"]
+        if kind_value is None:  # not given: a unit's cadre, or a community's advisor
+            kind_value = CadreKind.FULL_TIME if unit_id is not None else CadreKind.ADVISOR
+        kind = coerce_enum(CadreKind, kind_value, "kind", "干部类型")
+        if kind is CadreKind.FULL_TIME and unit_id is None:
+            raise ValidationError("unit_id", "专职联点干部必须选择所属联点单位")
+        if kind is CadreKind.ADVISOR and community_id is None:
+            raise ValidationError("community_id", "兼职顾问必须选择所联系的村/社区")
+        if unit_id is not None and unit_id not in self.units:
+            raise ValidationError("unit_id", "所选联点单位不存在或已删除")
+        township_id = values["township_id"]
+        community = None
+        if community_id is not None:
+            community = self.communities.get(community_id)
+            if community is None:
+                raise ValidationError("community_id", "所选村/社区不存在或已删除")
+            if township_id is not None and township_id != community.township_id:
+                raise ValidationError("community_id", f"“{community.name}”不属于所选乡镇/街道")
+            township_id = community.township_id
+        elif township_id is not None and township_id not in self.townships:
+            raise ValidationError("township_id", "所选乡镇/街道不存在或已删除")
+        identity = resolve_identity(values["id_number"], values["gender"], None, explicit)
+        start = optional_date(values["start_date"], "start_date")
+        end = optional_date(values["end_date"], "end_date")
+        if start is not None:
+            _check_period(start, end)
+        return {
+            "kind": kind,
+            "unit_id": unit_id,
+            "community_id": community.id if community else None,
+            "township_id": township_id,
+            "name": validate_name(values["name"], "name"),
+            "gender": identity.gender,
+            "phone": optional_phone(values["phone"], "phone"),
+            "id_number": identity.id_number,
+            "position": optional_text(values["position"], "position", "职务", 50),
+            "start_date": start,
+            "end_date": end,
+        }

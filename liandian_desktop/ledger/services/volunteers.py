@@ -8,7 +8,7 @@ they belong to the cadre-days ledger (``workforce.CadreDayService``), and nothin
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from liandian_desktop.ledger.errors import ConflictError, ValidationError
+from liandian_desktop.ledger.errors import ConflictError, LedgerError, ValidationError
 from liandian_desktop.ledger.models import (
     Activity,
     Community,
@@ -37,10 +37,19 @@ from liandian_desktop.ledger.models import (
 )
 from liandian_desktop.ledger.services.base import Service, make_code
 from liandian_desktop.ledger.services.fields import (
+    BatchProgress,
+    BatchRow,
+    BatchSaved,
     apply_changed,
+    batch_duplicate,
+    batch_refuse,
+    batch_update,
     coerce_enum,
+    community_of,
     edit_values,
     find_live,
+    given_keys,
+    load_by_ids,
     load_community,
     load_live,
     optional_phone,
@@ -48,6 +57,8 @@ from liandian_desktop.ledger.services.fields import (
     past_day,
     resolve_identity,
     today,
+    township_communities,
+    write_batch,
 )
 from liandian_desktop.ledger.validation import (
     mask_id_number,
@@ -251,6 +262,119 @@ class VolunteerService(Service):
             if volunteer.id_number:
                 self._check_unique(session, volunteer.township_id, volunteer.id_number, volunteer.id)
             volunteer.deleted_at = None
+
+    # -- batches (imports) ---------------------------------------------------------------------------
+    def check_batch(
+        self, township_id: uuid.UUID, rows: Sequence[Mapping[str, Any]], *, update_existing: bool
+    ) -> list[BatchRow]:
+        """Check many volunteers at once and write nothing; a few queries whatever the number of rows.
+
+        Each row holds keyword arguments of :meth:`register` (plus ``status``); missing or blank keys are
+        'not given', and the rules of :meth:`register` apply. A volunteer is linked to the township's
+        resident with the same ID number (and takes that resident's community when none is given). A row
+        whose ID number is a live volunteer of the township matches them: updated with the values given
+        (``update_existing``) or skipped. A later row with the ID number of an earlier one is refused.
+        """
+        allowed = {*_VOLUNTEER_EDITABLE, "registered_on"}
+        for row in rows:
+            unknown = sorted(set(row) - allowed)
+            if unknown:
+                raise ValidationError(unknown[0], f"字段“{unknown[0]}”不能导入")
+        with self.store.session() as session:
+            township = load_live(session, Township, township_id, "township_id", "乡镇/街道")
+            context = _VolunteerBatch(
+                communities=township_communities(session, township.id),
+                residents={
+                    number: (rid, community_id)
+                    for number, rid, community_id in session.execute(
+                        select(Resident.id_number, Resident.id, Resident.community_id).where(
+                            Resident.township_id == township.id,
+                            Resident.deleted_at.is_(None),
+                            Resident.id_number.is_not(None),
+                        )
+                    )
+                    if number
+                },
+                categories=_category_names(session),
+            )
+            known: dict[str, uuid.UUID] = {
+                number: vid
+                for number, vid in session.execute(
+                    select(Volunteer.id_number, Volunteer.id).where(
+                        Volunteer.township_id == township.id,
+                        Volunteer.deleted_at.is_(None),
+                        Volunteer.id_number.is_not(None),
+                    )
+                )
+                if number
+            }
+            first: list[BatchRow | dict[str, Any]] = []
+            for row in rows:
+                given = {k: row[k] for k in given_keys(row)}
+                try:
+                    first.append(context.clean({**_VOLUNTEER_DEFAULTS, **given}, given.keys(), new=True))
+                except LedgerError as exc:
+                    first.append(batch_refuse(exc))
+            numbers = [c["id_number"] for c in first if isinstance(c, dict)]
+            existing = load_by_ids(session, Volunteer, [known[n] for n in numbers if n in known])
+        results: list[BatchRow] = []
+        seen: dict[str, int] = {}
+        for index, (row, cleaned) in enumerate(zip(rows, first, strict=True)):
+            if isinstance(cleaned, BatchRow):
+                results.append(cleaned)
+                continue
+            number = cleaned["id_number"]
+            if number in seen:
+                results.append(batch_duplicate(seen[number], "证件号码", "id_number"))
+                continue
+            seen[number] = index
+            volunteer = existing.get(known[number]) if number in known else None
+            if volunteer is None:
+                results.append(BatchRow("add", values=cleaned))
+                continue
+            try:
+                changes = {k: row[k] for k in given_keys(row) if k != "registered_on"}
+                merged = edit_values(volunteer, changes, _VOLUNTEER_EDITABLE)
+                update = context.clean(merged, changes.keys(), new=False)
+            except LedgerError as exc:
+                results.append(batch_refuse(exc))
+                continue
+            matched = f"{volunteer.name}（编号 {volunteer.volunteer_no}）"
+            results.append(batch_update(volunteer, update, update_existing, matched))
+        return results
+
+    def save_batch(
+        self, township_id: uuid.UUID, rows: Sequence[BatchRow], progress: BatchProgress | None = None
+    ) -> BatchSaved:
+        """Write the ``add`` and ``update`` rows of :meth:`check_batch` in one transaction: all or nothing.
+        New volunteers get their numbers here; an ID number registered since the check refuses the batch."""
+        with self.store.transaction() as session:
+            township = load_live(session, Township, township_id, "township_id", "乡镇/街道")
+            numbers = {r.values["id_number"] for r in rows if r.action == "add"}
+            if numbers:
+                taken = session.scalars(
+                    select(Volunteer.id_number).where(
+                        Volunteer.township_id == township.id, Volunteer.deleted_at.is_(None)
+                    )
+                )
+                clash = numbers.intersection(taken)
+                if clash:
+                    raise ConflictError(
+                        f"预览之后台账已有变化：有 {len(clash)} 个证件号码已登记为志愿者，请重新预览后再导入"
+                    )
+            used = set(session.scalars(select(Volunteer.volunteer_no)))
+            numbered: list[BatchRow] = []
+            for row in rows:
+                if row.action == "add":
+                    number = make_code("ZY")
+                    while number in used:  # a clash is one in a billion; check anyway
+                        number = make_code("ZY")
+                    used.add(number)
+                    row = BatchRow("add", values={**row.values, "volunteer_no": number})
+                numbered.append(row)
+            return write_batch(
+                session, Volunteer, self.store.device_id, numbered, {"township_id": township.id}, progress
+            )
 
     # -- service records and points ------------------------------------------------------------------
     def record_service(
@@ -691,3 +815,95 @@ class VolunteerService(Service):
             PointsEntry.volunteer_id == volunteer_id, PointsEntry.deleted_at.is_(None)
         )
         return sum(session.scalars(stmt), Decimal("0.00"))
+
+
+_VOLUNTEER_DEFAULTS: dict[str, Any] = {
+    "name": None,
+    "id_type": RESIDENT_ID_CARD,
+    "id_number": None,
+    "gender": None,
+    "birth_date": None,
+    "phone": "",
+    "region": "",
+    "skills": "",
+    "service_categories": (),
+    "community_id": None,
+    "resident_id": None,
+    "status": VolunteerStatus.ACTIVE,
+    "note": "",
+    "registered_on": None,
+}
+
+
+def _category_names(session: Session) -> dict[str, str]:
+    """Live demand categories: code → code and name → code."""
+    known: dict[str, str] = {}
+    for category in session.scalars(select(DemandCategory).where(DemandCategory.deleted_at.is_(None))):
+        known[category.code] = category.code
+        known[category.name] = category.code
+    return known
+
+
+@dataclass(frozen=True)
+class _VolunteerBatch:
+    """What :meth:`VolunteerService._clean` reads from the database, loaded once for a batch."""
+
+    communities: Mapping[uuid.UUID, Community]
+    residents: Mapping[str, tuple[uuid.UUID, uuid.UUID]]  # ID number → (resident, community)
+    categories: Mapping[str, str]
+
+    def clean(self, values: Mapping[str, Any], explicit: Iterable[str], *, new: bool) -> dict[str, Any]:
+        id_type = Service._require_text(values["id_type"], "id_type", "证件类型", max_len=20)
+        number = Service._require_text(values["id_number"], "id_number", "证件号码", max_len=30)
+        if id_type == RESIDENT_ID_CARD:
+            identity = resolve_identity(number, values["gender"], values["birth_date"], explicit)
+            assert identity.id_number is not None
+            number = identity.id_number
+        else:
+            identity = resolve_identity(None, values["gender"], values["birth_date"], explicit)
+            number = "".join(number.split())
+            if len(number) > 18:
+                raise ValidationError("id_number", "证件号码不能超过 18 位")
+        resident_id = values["resident_id"]
+        community_id = values["community_id"]
+        if resident_id is None and number in self.residents:
+            resident_id, resident_community = self.residents[number]
+            community_id = community_id or resident_community
+        if community_id is not None:
+            community_of(self.communities, community_id)
+        cleaned = {
+            "name": validate_name(values["name"], field="name"),
+            "id_type": id_type,
+            "id_number": number,
+            "gender": identity.gender,
+            "birth_date": identity.birth_date,
+            "phone": optional_phone(values["phone"], "phone"),
+            "region": optional_text(values["region"], "region", "居住区域", 100),
+            "skills": optional_text(values["skills"], "skills", "专业技能", 200),
+            "service_categories": self._categories(values["service_categories"]),
+            "community_id": community_id,
+            "resident_id": resident_id,
+            "status": coerce_enum(VolunteerStatus, values["status"], "status", "状态"),
+            "note": (values["note"] or "").strip(),
+        }
+        if new:
+            registered = values["registered_on"] or today()
+            cleaned["registered_on"] = past_day(registered, "registered_on", "登记日期")
+        return cleaned
+
+    def _categories(self, value: Iterable[str] | str) -> str:
+        if isinstance(value, str):
+            items = value.replace("，", ",").replace("、", ",").split(",")
+        else:
+            items = list(value)
+        codes: set[str] = set()
+        for text in (normalize_text(i) for i in items):
+            if not text:
+                continue
+            if text not in self.categories:
+                raise ValidationError("service_categories", f"服务类别“{text}”不在需求分类目录中")
+            codes.add(self.categories[text])
+        result = ",".join(sorted(codes))
+        if len(result) > 200:
+            raise ValidationError("service_categories", "服务类别过多")
+        return result
