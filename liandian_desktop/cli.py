@@ -181,7 +181,12 @@ def _db_backup(paths: Paths, args: argparse.Namespace) -> int:
 def _gui(paths: Paths, *, smoke: bool) -> int:
     from liandian_desktop.ledger.services.overview import overview
 
-    store = open_ledger(paths)
+    try:
+        store = open_ledger(paths)
+    except LedgerError as exc:  # started from a shortcut: say it in a dialog, not only on stderr
+        from liandian_desktop.gui.app import show_startup_error
+
+        return show_startup_error(exc.message, smoke=smoke)
     try:
         summary = overview(store)
     finally:
