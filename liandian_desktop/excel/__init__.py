@@ -10,11 +10,18 @@ Import, in two steps::
 """
 
 from liandian_desktop.excel.columns import SPECS, Field, FieldType, ImportKind, KindSpec, spec_of
-from liandian_desktop.excel.export import ExportResult, export_list, export_records, export_three_lists
+from liandian_desktop.excel.export import (
+    ExportResult,
+    export_list,
+    export_records,
+    export_three_lists,
+    exportable,
+)
 from liandian_desktop.excel.importing import (
     Layout,
     commit_plan,
     inspect_workbook,
+    missing_required,
     plan_import,
     remember_plan_mapping,
 )
@@ -57,7 +64,9 @@ __all__ = [
     "export_list",
     "export_records",
     "export_three_lists",
+    "exportable",
     "inspect_workbook",
+    "missing_required",
     "plan_import",
     "remember_plan_mapping",
     "save_refusal_report",

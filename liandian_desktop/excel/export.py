@@ -324,6 +324,15 @@ SHEETS: Final[dict[type[Synced], ListSheet]] = {
 }
 
 
+def exportable(model: type[Synced]) -> tuple[bool, bool]:
+    """Whether :func:`export_list` can write rows of ``model``, and whether they hold ID numbers or phones
+    (masked unless the caller asks for them whole)."""
+    sheet = SHEETS.get(model)
+    if sheet is None:
+        return False, False
+    return True, any(c.kind in ("id", "phone") for c in sheet.columns)
+
+
 def _cell_value(column: Column, value: object, unmasked: bool) -> object:
     if value is None or value == "":
         return None

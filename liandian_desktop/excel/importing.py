@@ -141,9 +141,23 @@ def _layout(store: Store, wb: Workbook, spec: KindSpec, importer: Importer, opti
             "请使用下载的模板，或在导入时指定各列对应的字段"
         )
     layout = best[1]
-    covered = set(layout.columns.values()) | importer.defaults()
-    missing = tuple(f.header for f in spec.fields if f.required and f.key not in covered)
+    missing = _missing(spec, layout.columns, importer)
     return Layout(layout.sheet, tuple(sheets), layout.header, layout.columns, layout.source, missing)
+
+
+def _missing(spec: KindSpec, columns: Mapping[int, str], importer: Importer) -> tuple[str, ...]:
+    covered = set(columns.values()) | importer.defaults()
+    return tuple(f.header for f in spec.fields if f.required and f.key not in covered)
+
+
+def missing_required(
+    store: Store, kind: ImportKind | str, columns: Mapping[int, str], options: ImportOptions
+) -> tuple[str, ...]:
+    """Headers of the required fields that neither a column (``columns``: index → field key) nor an
+    option (the community, activity or quarter given for every row) provides: what a mapping screen shows
+    while the user edits the columns. Reads nothing."""
+    spec = spec_of(kind)
+    return _missing(spec, columns, importer_for(store, spec.kind, options))
 
 
 def _sheet_layout(

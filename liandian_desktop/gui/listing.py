@@ -9,6 +9,9 @@ around it (search box, filter combos, the table, a count).
 * After an edit, :meth:`RecordTableModel.upsert` / :meth:`remove` touch only the rows that changed.
 * Cell texts are formatted once, on the worker thread, when a page arrives; only ``live`` columns (a
   countdown) are computed when painted.
+* 导出 Excel (:class:`ExcelExport`, on every :class:`~liandian_desktop.gui.screen.RecordBrowser` whose
+  records the Excel module can write): the same query without paging, ID numbers and phones masked unless
+  the user confirms 导出完整信息; every export with personal data is logged by the Excel module.
 """
 
 from __future__ import annotations
@@ -19,7 +22,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from liandian_desktop.gui.i18n import fmt_date, fmt_datetime, fmt_decimal, yes_no
 from liandian_desktop.gui.qt import (
@@ -27,12 +31,17 @@ from liandian_desktop.gui.qt import (
     QAbstractTableModel,
     QColor,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QKeyEvent,
     QLabel,
+    QMenu,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
+    QPushButton,
+    QStandardPaths,
     Qt,
     QTableView,
     QVBoxLayout,
@@ -40,10 +49,14 @@ from liandian_desktop.gui.qt import (
     Signal,
     translate,
 )
-from liandian_desktop.gui.tasks import TaskManager
+from liandian_desktop.gui.tasks import Cancelled, Task, TaskContext, TaskManager, describe_error
 from liandian_desktop.gui.vocab import label
-from liandian_desktop.gui.widgets import FlowLayout, SearchBox
-from liandian_desktop.ledger.services.base import ListQuery, Page
+from liandian_desktop.gui.widgets import Banner, FlowLayout, SearchBox, confirm
+from liandian_desktop.ledger.services.base import ListQuery, Page, Service
+
+if TYPE_CHECKING:  # the Excel module (openpyxl: 0.3 s) loads when an export or import first runs
+    from liandian_desktop.excel import Cancel, ExportResult
+    from liandian_desktop.gui.context import AppContext
 
 PAGE_SIZE = 200
 _ALIGN = {
@@ -456,6 +469,7 @@ class RecordList(QWidget):
             self._filter_values[spec.key] = [None]
             bar.addWidget(box)
         bar.addStretch(1)
+        self.list_bar = bar  # buttons about the whole list (导出 Excel) go at its right end
         layout.addLayout(bar)
 
         self.table = RecordTable()
@@ -619,3 +633,248 @@ class RecordList(QWidget):
 
 def with_sort(column: Column, sort: str | None) -> Column:
     return replace(column, sort=sort)
+
+
+# -- 导出 Excel: the list as the user sees it ---------------------------------------------------------------
+
+# The records the Excel module can export, and whether they carry ID numbers or phones (masked unless the
+# user asks for them whole). The same as ``excel.exportable`` (tests/gui/test_import_export.py keeps them
+# equal), but known without importing the Excel module at start-up.
+EXPORTABLE: dict[str, bool] = {
+    "Resident": True,
+    "Volunteer": True,
+    "PairedUnit": True,
+    "Cadre": True,
+    "Attendance": True,
+    "WorkOrder": True,
+    "Demand": False,
+    "Supply": False,
+    "Activity": False,
+    "Match": False,
+}
+XLSX_FILTER = "Excel (*.xlsx)"
+T = TypeVar("T")
+
+
+def export_query(model: RecordTableModel) -> ListQuery:
+    """What the list shows (search, filters, sort), every row of it rather than the pages fetched so far."""
+    return replace(model.query(0), offset=0, limit=None)
+
+
+def excel_cancel(context: TaskContext) -> Cancel:
+    """The Excel module's cancel flag, following the task's (the progress dialog's 取消 button)."""
+    from liandian_desktop.excel import Cancel, ImportCancelled
+
+    class Following(Cancel):
+        def cancel(self) -> None:
+            context.cancel()
+
+        @property
+        def cancelled(self) -> bool:
+            return context.cancelled
+
+        def check(self) -> None:
+            if context.cancelled:
+                raise ImportCancelled()
+
+    return Following()
+
+
+def run_excel(context: TaskContext, work: Callable[[Cancel], T]) -> T:
+    """Run Excel work in a task: its progress goes to the task, and a cancel ends the task as cancelled
+    (``Task.cancelled``) rather than failed."""
+    from liandian_desktop.excel import ImportCancelled
+
+    try:
+        return work(excel_cancel(context))
+    except ImportCancelled:
+        raise Cancelled from None
+
+
+def excel_progress(context: TaskContext) -> Callable[[str, float], None]:
+    return lambda stage, fraction: context.progress(fraction, stage)
+
+
+class Folders:
+    """Where file dialogs open: the folder used last in this session, else 文档 (Documents)."""
+
+    last = ""
+
+    @classmethod
+    def start(cls) -> Path:
+        if cls.last:
+            return Path(cls.last)
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(documents) if documents else Path.home()
+
+    @classmethod
+    def used(cls, path: Path) -> None:
+        cls.last = str(path.parent)
+
+
+def save_dialog(parent: QWidget, title: str, file_name: str, chosen: Callable[[Path], object]) -> QFileDialog:
+    """Ask where to save an .xlsx (window-modal, without a nested event loop); ``chosen(path)`` on 保存."""
+    dialog = QFileDialog(parent, title, str(Folders.start() / file_name), XLSX_FILTER)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+    dialog.setDefaultSuffix("xlsx")
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+
+    def selected(name: str) -> None:
+        path = Path(name)
+        Folders.used(path)
+        chosen(path)
+
+    dialog.fileSelected.connect(selected)
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.open()
+    return dialog
+
+
+def describe_export(result: ExportResult) -> str:
+    """'已导出 120 行：D:/导出/居民_20260305.xlsx（身份证号、电话已打码；已记入个人信息使用日志）'."""
+    notes = []
+    if result.masks:
+        notes.append(
+            translate("ExcelExport", "含完整身份证号、电话")
+            if result.unmasked
+            else translate("ExcelExport", "身份证号、电话已打码")
+        )
+    if result.logged:
+        notes.append(translate("ExcelExport", "已记入个人信息使用日志"))
+    text = translate("ExcelExport", "已导出 {rows} 行：{path}").format(rows=result.rows, path=result.path)
+    return text + (
+        translate("ExcelExport", "（{notes}）").format(notes=translate("ExcelExport", "；").join(notes))
+        if notes
+        else ""
+    )
+
+
+class ExcelExport(QObject):
+    """导出 Excel for one list: every row its search, filters and sort match, with ID numbers and phones
+    masked; 导出完整信息 only after a confirmation. The file and its entry in the personal-data log are
+    written on the writer thread (the log is a write), with progress and 取消."""
+
+    exported = Signal(object)  # ExportResult
+
+    def __init__(
+        self,
+        parent: QWidget,
+        ctx: AppContext,
+        service: Callable[[], Service],
+        query: Callable[[], ListQuery],
+        title: Callable[[], str],
+        banner: Banner,
+        *,
+        masks: bool,
+    ) -> None:
+        super().__init__(parent)
+        self.parent_widget = parent
+        self.ctx, self.service, self.query, self.title, self.banner = ctx, service, query, title, banner
+        self.last_dialog: QWidget | None = None  # the confirmation or file dialog last opened (tests)
+        self.button = QPushButton(translate("ExcelExport", "导出 Excel"))
+        self.button.setObjectName("export_excel")
+        self.total: Callable[[], int] | None = None  # how many rows the list's query matches, when known
+        if masks:
+            menu = QMenu(self.button)
+            self.masked_action = menu.addAction("")
+            self.masked_action.triggered.connect(lambda: self.request(False))
+            self.whole_action = menu.addAction("")
+            self.whole_action.triggered.connect(lambda: self.request(True))
+            menu.aboutToShow.connect(self._name_actions)
+            self._name_actions()
+            self.button.setMenu(menu)
+            self.button.setToolTip(
+                translate(
+                    "ExcelExport",
+                    "按当前的搜索、筛选和排序导出全部符合条件的记录；身份证号、电话默认打码，"
+                    "导出完整信息需确认并记入个人信息使用日志",
+                )
+            )
+        else:
+            self.button.clicked.connect(lambda: self.request(False))
+            self.button.setToolTip(translate("ExcelExport", "按当前的搜索、筛选和排序导出全部符合条件的记录"))
+
+    def _name_actions(self) -> None:
+        """Say how many rows go out: all that match, not only the pages on screen."""
+        total = self.total() if self.total is not None else None
+        if total is None:
+            self.masked_action.setText(translate("ExcelExport", "导出（身份证号、电话打码）"))
+            self.whole_action.setText(translate("ExcelExport", "导出完整信息…"))
+            return
+        self.masked_action.setText(
+            translate("ExcelExport", "导出全部 {n} 条（身份证号、电话打码）").format(n=total)
+        )
+        self.whole_action.setText(translate("ExcelExport", "导出全部 {n} 条完整信息…").format(n=total))
+
+    def request(self, unmasked: bool, path: Path | None = None) -> None:
+        """The user's 导出: confirm first when the numbers go out whole; then ask where (unless ``path``)."""
+        if not unmasked:
+            self._choose(False, path)
+            return
+        self.last_dialog = confirm(
+            self.parent_widget,
+            translate("ExcelExport", "导出完整信息"),
+            translate("ExcelExport", "导出的表格将包含完整的身份证号码和电话号码。确定导出吗？"),
+            lambda: self._choose(True, path),
+            yes_text=translate("ExcelExport", "导出完整信息"),
+            informative=translate(
+                "ExcelExport",
+                "请仅在确有需要时导出，并妥善保管文件。本次导出将记入个人信息使用日志（操作人、时间、范围、人数）。",
+            ),
+        )
+
+    def _choose(self, unmasked: bool, path: Path | None) -> None:
+        if path is not None:
+            self.export_to(path, unmasked)
+            return
+        name = translate("ExcelExport", "{title}_{date}.xlsx").format(
+            title=self.title(), date=self.ctx.now().astimezone().strftime("%Y%m%d")
+        )
+        self.last_dialog = save_dialog(
+            self.parent_widget,
+            translate("ExcelExport", "导出 Excel"),
+            name,
+            lambda chosen: self.export_to(chosen, unmasked),
+        )
+
+    def export_to(self, path: Path, unmasked: bool = False) -> Task:
+        """Write the list to ``path`` (the file dialog calls this; tests call it directly)."""
+        store, service, query, operator = self.ctx.store, self.service(), self.query(), self.ctx.actor()
+
+        def work(context: TaskContext) -> ExportResult:
+            from liandian_desktop.excel import export_list
+
+            return run_excel(
+                context,
+                lambda cancel: export_list(
+                    store,
+                    service,
+                    query,
+                    path,
+                    unmasked=unmasked,
+                    operator=operator,
+                    progress=excel_progress(context),
+                    cancel=cancel,
+                ),
+            )
+
+        task = self.ctx.tasks.write(
+            work,
+            self._done,
+            lambda exc: self.banner.show_message(describe_error(exc), "error"),
+            name="export_list",
+            wants_context=True,
+            progress=translate("ExcelExport", "正在导出 Excel…"),
+            parent=self.parent_widget,
+        )
+        task.cancelled.connect(
+            lambda: self.banner.show_message(translate("ExcelExport", "已取消导出，没有生成文件。"), "info")
+        )
+        return task
+
+    def _done(self, result: ExportResult) -> None:
+        text = describe_export(result)
+        self.banner.show_message(text, "info")
+        self.ctx.message.emit(text)
+        self.exported.emit(result)

@@ -70,60 +70,63 @@ def _volunteers(ctx: AppContext) -> Screen:
     return VolunteersScreen(ctx)
 
 
+def _lists(ctx: AppContext) -> Screen:
+    from liandian_desktop.gui.pages.lists import ListsScreen
+
+    return ListsScreen(ctx)
+
+
+def _evaluations(ctx: AppContext) -> Screen:
+    from liandian_desktop.gui.pages.evaluations import EvaluationsScreen
+
+    return EvaluationsScreen(ctx)
+
+
+def _workforce(ctx: AppContext) -> Screen:
+    from liandian_desktop.gui.pages.workforce import WorkforceScreen
+
+    return WorkforceScreen(ctx)
+
+
+def _kpi(ctx: AppContext) -> Screen:
+    from liandian_desktop.gui.pages.kpi import KpiScreen
+
+    return KpiScreen(ctx)
+
+
+def _transfer(ctx: AppContext) -> Screen:
+    from liandian_desktop.gui.pages.transfer import TransferScreen
+
+    return TransferScreen(ctx)
+
+
+def _paper(ctx: AppContext) -> Screen:
+    from liandian_desktop.gui.pages.paper import PaperScreen
+
+    return PaperScreen(ctx)
+
+
 def page_specs() -> list[PageSpec]:
     """Built after the translator is installed, so the titles come out in the chosen language."""
     return [
         PageSpec("overview", translate("Navigation", "工作台概览"), _overview),
         PageSpec("org", translate("Navigation", "村（社区）与结对"), _org),
         PageSpec("residents", translate("Navigation", "居民"), _residents),
-        PageSpec(
-            "lists",
-            translate("Navigation", "三张清单与对接会"),
-            _placeholder(
-                translate("Navigation", "三张清单与对接会"),
-                translate("Navigation", "需求、供给、匹配清单与供需对接会将在下一版本提供"),
-                translate("Navigation", "台账服务（需求、供给与匹配建议）已经就绪，页面按工单页的做法搭建。"),
-            ),
-        ),
+        PageSpec("lists", translate("Navigation", "三张清单与对接会"), _lists),
         PageSpec("orders", translate("Navigation", "工单"), _orders),
         PageSpec("activities", translate("Navigation", "活动与走访"), _activities),
-        PageSpec(
-            "evaluations",
-            translate("Navigation", "满意度测评"),
-            _placeholder(
-                translate("Navigation", "满意度测评"),
-                translate("Navigation", "满意度测评录入将在下一版本提供"),
-                translate("Navigation", "工单的评单已可在“工单”页完成。"),
-            ),
-        ),
+        PageSpec("evaluations", translate("Navigation", "满意度测评"), _evaluations),
         PageSpec("resources", translate("Navigation", "资源池"), _resources),
         PageSpec("volunteers", translate("Navigation", "志愿者"), _volunteers),
-        PageSpec(
-            "workforce",
-            translate("Navigation", "培训与蹲点"),
-            _placeholder(
-                translate("Navigation", "培训与蹲点"),
-                translate("Navigation", "培训学时、蹲点天数与经费台账将在下一版本提供"),
-            ),
-        ),
+        PageSpec("workforce", translate("Navigation", "培训与蹲点"), _workforce),
         PageSpec(
             "kpi",
             translate("Navigation", "考核指标"),
-            _placeholder(translate("Navigation", "考核指标"), translate("Navigation", "由考核模块提供")),
+            _kpi,
             separator_before=True,
         ),
-        PageSpec(
-            "paper",
-            translate("Navigation", "打印与录回"),
-            _placeholder(
-                translate("Navigation", "打印与录回"), translate("Navigation", "由纸质表单模块提供")
-            ),
-        ),
-        PageSpec(
-            "excel",
-            translate("Navigation", "导入与导出"),
-            _placeholder(translate("Navigation", "导入与导出"), translate("Navigation", "由 Excel 模块提供")),
-        ),
+        PageSpec("paper", translate("Navigation", "打印与录回"), _paper),
+        PageSpec("excel", translate("Navigation", "导入与导出"), _transfer),
         PageSpec(
             "sync",
             translate("Navigation", "数据同步"),

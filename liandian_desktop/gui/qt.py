@@ -5,16 +5,20 @@ PySide6 6.12.0 on CPython 3.11 must not be used), and lets ``tests/test_architec
 of Qt.
 """
 
+import typing
 from typing import Any
 
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QBuffer,
+    QByteArray,
     QCoreApplication,
     QDate,
     QDateTime,
     QEvent,
+    QIODevice,
     QItemSelectionModel,
     QLibraryInfo,
     QLocale,
@@ -22,14 +26,19 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     QPoint,
+    QPointF,
     QRect,
+    QRectF,
     QSize,
+    QSizeF,
+    QStandardPaths,
     Qt,
     QThread,
     QThreadPool,
     QTime,
     QTimer,
     QTranslator,
+    QUrl,
     Signal,
     Slot,
 )
@@ -37,21 +46,31 @@ from PySide6.QtGui import (
     QAction,
     QBrush,
     QColor,
+    QCursor,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
     QFont,
     QFontDatabase,
     QFontMetrics,
     QGuiApplication,
     QIcon,
+    QImage,
     QKeyEvent,
     QKeySequence,
+    QPageLayout,
+    QPageSize,
     QPainter,
     QPalette,
+    QPen,
     QPixmap,
     QShortcut,
+    QShowEvent,
     QStandardItem,
     QStandardItemModel,
 )
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QApplication,
     QButtonGroup,
@@ -62,6 +81,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
+    QFileDialog,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -75,10 +95,12 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPlainTextEdit,
     QProgressDialog,
     QPushButton,
+    QRadioButton,
     QScrollArea,
     QSizePolicy,
     QSpinBox,
@@ -93,11 +115,18 @@ from PySide6.QtWidgets import (
     QTabWidget,
     QTextBrowser,
     QToolButton,
+    QToolTip,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
+
+if typing.TYPE_CHECKING:  # loaded on first use (see __getattr__ below); typed here for mypy
+    from PySide6 import QtCharts as QtCharts
+    from PySide6 import QtPdf as QtPdf
+    from PySide6 import QtPdfWidgets as QtPdfWidgets
+    from PySide6 import QtPrintSupport as QtPrintSupport
 
 # ``translate("Context", "中文原文")``: the call pyside6-lupdate recognises (an alias would not be).
 translate = QCoreApplication.translate
@@ -112,30 +141,50 @@ def __getattr__(name: str) -> Any:
         from PySide6 import QtPrintSupport
 
         return QtPrintSupport
+    if name == "QtCharts":  # the KPI dashboard's charts; not needed at start-up
+        from PySide6 import QtCharts
+
+        return QtCharts
+    if name == "QtPdf":  # print preview and printing of rendered PDFs (gui/printing.py)
+        from PySide6 import QtPdf
+
+        return QtPdf
+    if name == "QtPdfWidgets":
+        from PySide6 import QtPdfWidgets
+
+        return QtPdfWidgets
     raise AttributeError(name)
 
 
 __all__ = [
     "QT_TRANSLATE_NOOP",
     "QT_VERSION",
+    "QAbstractItemDelegate",
     "QAbstractItemView",
     "QAbstractTableModel",
     "QAction",
     "QApplication",
     "QBrush",
+    "QBuffer",
     "QButtonGroup",
+    "QByteArray",
     "QCheckBox",
     "QColor",
     "QComboBox",
     "QCoreApplication",
+    "QCursor",
     "QDate",
     "QDateEdit",
     "QDateTime",
     "QDateTimeEdit",
+    "QDesktopServices",
     "QDialog",
     "QDialogButtonBox",
     "QDoubleSpinBox",
+    "QDragEnterEvent",
+    "QDropEvent",
     "QEvent",
+    "QFileDialog",
     "QFont",
     "QFontDatabase",
     "QFontMetrics",
@@ -146,7 +195,9 @@ __all__ = [
     "QGuiApplication",
     "QHBoxLayout",
     "QHeaderView",
+    "QIODevice",
     "QIcon",
+    "QImage",
     "QItemSelectionModel",
     "QKeyEvent",
     "QKeySequence",
@@ -159,27 +210,37 @@ __all__ = [
     "QListWidgetItem",
     "QLocale",
     "QMainWindow",
+    "QMenu",
     "QMessageBox",
     "QModelIndex",
     "QObject",
+    "QPageLayout",
+    "QPageSize",
     "QPainter",
     "QPalette",
+    "QPen",
     "QPersistentModelIndex",
     "QPixmap",
     "QPlainTextEdit",
     "QPoint",
+    "QPointF",
     "QProgressDialog",
     "QPushButton",
+    "QRadioButton",
     "QRect",
+    "QRectF",
     "QScrollArea",
     "QShortcut",
+    "QShowEvent",
     "QSize",
+    "QSizeF",
     "QSizePolicy",
     "QSpinBox",
     "QSplitter",
     "QStackedWidget",
     "QStandardItem",
     "QStandardItemModel",
+    "QStandardPaths",
     "QStatusBar",
     "QStyle",
     "QStyledItemDelegate",
@@ -193,9 +254,11 @@ __all__ = [
     "QTime",
     "QTimer",
     "QToolButton",
+    "QToolTip",
     "QTranslator",
     "QTreeWidget",
     "QTreeWidgetItem",
+    "QUrl",
     "QVBoxLayout",
     "QWidget",
     "Qt",

@@ -16,11 +16,12 @@ from typing import Any
 
 from liandian_desktop.gui.context import AppContext
 from liandian_desktop.gui.forms import Field, RecordForm
-from liandian_desktop.gui.listing import Column, Filter, RecordList
+from liandian_desktop.gui.listing import EXPORTABLE, Column, ExcelExport, Filter, RecordList, export_query
 from liandian_desktop.gui.qt import (
     QKeySequence,
     QPushButton,
     QShortcut,
+    QShowEvent,
     QSplitter,
     Qt,
     QVBoxLayout,
@@ -91,6 +92,7 @@ class RecordBrowser(QWidget):
     searchable = True  # False for records the ledger has no search columns for
     detail_width = 310  # initial width of the detail panel, pixels
     default_sort: tuple[str, bool] | None = None  # (attribute, descending) before the user sorts
+    exportable: bool | None = None  # 导出 Excel: None = when the Excel module can write these records
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, header: bool = False) -> None:
         super().__init__(parent)
@@ -141,6 +143,10 @@ class RecordBrowser(QWidget):
         else:
             layout.addWidget(self.list, 1)
         self.ctx.ready.connect(self._lookups_reloaded)
+        self._announcing = False  # this browser is the one reporting a change of its kind
+        self._stale = False  # changed elsewhere while hidden: read again when shown
+        self.ctx.data_changed.connect(self._changed_elsewhere)
+        self.excel_export = self._excel_export()
         self._update_actions(None)
         for keys, slot in (("Ctrl+F", self.list.search.setFocus), ("F5", self.list.reload)):
             shortcut = QShortcut(QKeySequence(keys), self)
@@ -267,6 +273,32 @@ class RecordBrowser(QWidget):
         if self.can_edit:
             self.open_form(record)
 
+    # -- 导出 Excel -------------------------------------------------------------------------------------
+    def _excel_export(self) -> ExcelExport | None:
+        """The 导出 Excel button at the right of the search bar, when the Excel module can write the records
+        this list shows (its own ``fetch`` may show something else: then only ``exportable = True``)."""
+        if self.exportable is False:
+            return None
+        try:
+            name = self.service().model.__name__
+        except NotImplementedError:
+            return None
+        plain_fetch = type(self).fetch is RecordBrowser.fetch
+        if name not in EXPORTABLE or not (plain_fetch or self.exportable):
+            return None
+        export = ExcelExport(
+            self,
+            self.ctx,
+            self.service,
+            lambda: export_query(self.list.model),
+            self.title,
+            self.banner,
+            masks=EXPORTABLE[name],
+        )
+        export.total = lambda: self.list.model.total
+        self.list.list_bar.addWidget(export.button)
+        return export
+
     # -- loading -------------------------------------------------------------------------------------
     def start(self) -> None:
         self.list.fill_filters()
@@ -280,6 +312,31 @@ class RecordBrowser(QWidget):
         pending, self._pending_select = self._pending_select, None
         if pending is not None:
             self.show_record(pending)
+
+    def _changed_elsewhere(self, kind: str) -> None:
+        """Records of this kind were changed by another screen (an Excel import, keying paper back): the
+        list is read again when it is next shown. A list on show is left as it is (it updates its own rows,
+        and the user's selection stays put)."""
+        if kind != self.kind or not self.kind or self._announcing:
+            return
+        if self.is_loaded and not self.isVisible():
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            current = self.current()
+            if current is not None:
+                self._pending_select = current.id  # selected again once the rows are back
+            self.list.reload()
+
+    def _announce(self) -> None:
+        self._announcing = True
+        try:
+            self.ctx.changed(self.kind)
+        finally:
+            self._announcing = False
 
     def _lookups_reloaded(self) -> None:
         self.list.fill_filters()
@@ -332,7 +389,7 @@ class RecordBrowser(QWidget):
         self._update_actions(record)
         self.show_detail(record)
         self.banner.clear()
-        self.ctx.changed(self.kind)
+        self._announce()
         self.record_changed.emit(record)
 
     def run_write(
@@ -383,7 +440,7 @@ class RecordBrowser(QWidget):
 
         def deleted(_result: Any) -> None:
             self.list.model.remove(record_id)
-            self.ctx.changed(self.kind)
+            self._announce()
             self.ctx.offer_undo(
                 translate("RecordBrowser", "已删除{what}").format(what=what),
                 lambda: self.restore_record(record_id),

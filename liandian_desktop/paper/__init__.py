@@ -16,4 +16,5 @@ Public API (import from the modules; this package imports nothing, so ``liandian
 - ``layout.write_layouts(folder)``                          forms/<id>.layout.json from the definitions
 - ``printcode.parse_code(text)``                            a QR payload or a typed code
 - ``fonts.check_printable(items)``                          names no bundled font can draw, before printing
+- ``targets.activities_to_print(store, query, since=)``    the print screen's activities, upcoming first
 """

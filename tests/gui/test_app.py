@@ -14,8 +14,8 @@ import pytest
 
 from liandian_desktop.gui.i18n import install_translators
 from liandian_desktop.gui.navigation import page_specs
+from liandian_desktop.gui.pages.kpi import KpiScreen
 from liandian_desktop.gui.pages.overview import OverviewScreen
-from liandian_desktop.gui.pages.placeholder import PlaceholderScreen
 from liandian_desktop.gui.qt import QCoreApplication, QTranslator
 from liandian_desktop.ledger.models import utcnow
 
@@ -30,7 +30,7 @@ def test_every_page_opens_and_loads(gui: Any) -> None:
         assert gui.window.stack.currentWidget() is page
         assert gui.window.current_key() == key
     kpi = gui.window.pages["kpi"]
-    assert isinstance(kpi, PlaceholderScreen) and kpi.message.text() == "由考核模块提供"
+    assert isinstance(kpi, KpiScreen) and kpi.dashboard.report is not None  # the dashboard, not a placeholder
     status = gui.window.status.sync.text()
     assert status.startswith("离线工作 · 待同步 ") and status.endswith("从未同步")
 

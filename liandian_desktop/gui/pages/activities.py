@@ -568,8 +568,19 @@ class ActivitiesBrowser(RecordBrowser):
         return [
             RecordAction(
                 self.tr("录入签到"), self._focus_sheet, name="sheet", tooltip=self.tr("把光标移到签到表")
-            )
+            ),
+            RecordAction(self.tr("打印签到表"), lambda a: self._print(a, "signin"), name="print_signin"),
+            RecordAction(
+                self.tr("打印测评表"),
+                lambda a: self._print(a, "evaluation-activity"),
+                name="print_evaluation",
+            ),
         ]
+
+    def _print(self, record: Any, kind: str) -> None:
+        from liandian_desktop.gui.pages.paper import open_paper
+
+        open_paper(self, self.ctx, kind, record)
 
     def _focus_sheet(self, _record: Any) -> None:
         self.sheet.table.setFocus()

@@ -203,7 +203,18 @@ class OrdersBrowser(RecordBrowser):
             step(OrderAction.REOPEN, self.reopen),
             step(OrderAction.WITHDRAW, self.withdraw),
             step(OrderAction.INVALIDATE, self.invalidate),
+            RecordAction(
+                self.tr("打印测评表"),
+                self._print_evaluation,
+                enabled=lambda o: o is not None and o.status == OrderStatus.RESOLVED,
+                name="print_evaluation",
+            ),
         ]
+
+    def _print_evaluation(self, order: WorkOrder) -> None:
+        from liandian_desktop.gui.pages.paper import open_paper
+
+        open_paper(self, self.ctx, "evaluation-order", order)
 
     def _step_form(
         self,

@@ -12,9 +12,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
 from liandian_desktop.ledger.errors import ConflictError, LedgerError, NotFoundError, ValidationError
@@ -25,6 +25,7 @@ from liandian_desktop.ledger.models import (
     AttendanceStatus,
     Evaluation,
     EvaluationSource,
+    OrderStatus,
     PairedUnit,
     Resident,
     Resolution,
@@ -34,7 +35,14 @@ from liandian_desktop.ledger.models import (
     WorkOrder,
     utcnow,
 )
-from liandian_desktop.ledger.services.base import Service, make_code
+from liandian_desktop.ledger.services.base import (
+    ListQuery,
+    Page,
+    Service,
+    apply_list_query,
+    make_code,
+    search_in,
+)
 from liandian_desktop.ledger.services.fields import (
     BatchProgress,
     BatchRow,
@@ -596,6 +604,46 @@ class ActivityService(Service):
 # ---------------------------------------------------------------------------------------------------------
 
 
+# Orders in these states leave the denominators of the rates; their evaluations are counted apart.
+EXCLUDED_ORDER_STATUSES = frozenset({OrderStatus.WITHDRAWN, OrderStatus.INVALID})
+
+
+@dataclass(frozen=True)
+class EvaluationLine:
+    """An evaluation with what it rates: the order's or the activity's code and title, and the order's
+    status now (None for an activity)."""
+
+    evaluation: Evaluation
+    subject_code: str
+    subject_title: str
+    order_status: OrderStatus | None
+
+    @property
+    def id(self) -> uuid.UUID:
+        return self.evaluation.id
+
+    @property
+    def excluded(self) -> bool:
+        """Its order was withdrawn or marked invalid: not in the rates' denominators."""
+        return self.order_status in EXCLUDED_ORDER_STATUSES
+
+
+@dataclass(frozen=True)
+class SatisfactionTally:
+    """满意率 of a list of evaluations: satisfied (非常满意 + 满意 + 基本满意) ÷ valid, where valid leaves
+    out the evaluations of withdrawn or invalid orders (counted in ``excluded``)."""
+
+    valid: int
+    satisfied: int
+    excluded: int
+
+    @property
+    def rate(self) -> Decimal | None:
+        if not self.valid:
+            return None
+        return (Decimal(self.satisfied) / Decimal(self.valid)).quantize(Decimal("0.0001"))
+
+
 class EvaluationService(Service):
     """满意度测评 keyed from paper forms, phone calls or a third party. Storing an evaluation does not move a
     work order along its loop: that is :class:`WorkOrderService`'s job."""
@@ -668,3 +716,118 @@ class EvaluationService(Service):
             )
             session.add(evaluation)
             return evaluation
+
+    # -- the list of evaluations ---------------------------------------------------------------------
+    @staticmethod
+    def _scope(
+        start: datetime | None, end: datetime | None, subject: str | None
+    ) -> list[ColumnElement[bool]]:
+        where: list[ColumnElement[bool]] = []
+        if start is not None:
+            where.append(Evaluation.evaluated_at >= aware(start, "start", "开始时间"))
+        if end is not None:
+            where.append(Evaluation.evaluated_at < aware(end, "end", "结束时间"))
+        if subject == "order":
+            where.append(Evaluation.work_order_id.is_not(None))
+        elif subject == "activity":
+            where.append(Evaluation.activity_id.is_not(None))
+        elif subject is not None:
+            raise ValidationError("subject", f"测评对象应为工单或活动，收到“{subject}”")
+        return where
+
+    @staticmethod
+    def _search_columns() -> list[Any]:
+        """The comment, and the code and title of the order or activity rated."""
+
+        def of_order(column: Any) -> Any:
+            return (
+                select(column)
+                .where(WorkOrder.id == Evaluation.work_order_id)
+                .correlate(Evaluation)  # not the work order :meth:`tally` joins
+                .scalar_subquery()
+            )
+
+        def of_activity(column: Any) -> Any:
+            return select(column).where(Activity.id == Evaluation.activity_id).scalar_subquery()
+
+        return [
+            Evaluation.comment,
+            of_order(WorkOrder.code),
+            of_order(WorkOrder.title),
+            of_activity(Activity.code),
+            of_activity(Activity.title),
+        ]
+
+    def browse(
+        self,
+        query: ListQuery,
+        *,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        subject: str | None = None,
+    ) -> Page[Any]:
+        """A page of evaluations: ``query``'s filters and sort, evaluated in [start, end), of orders or of
+        activities only (``subject`` 'order' / 'activity'); the search text is looked for in the comment
+        and in the code and title of what was rated."""
+        return self.list_where(query, *self._scope(start, end, subject), search=self._search_columns())
+
+    def tally(
+        self,
+        query: ListQuery,
+        *,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        subject: str | None = None,
+    ) -> SatisfactionTally:
+        """满意率 of exactly the evaluations :meth:`browse` lists for the same arguments (every page)."""
+        counts = select(Evaluation.satisfaction, WorkOrder.status, func.count()).outerjoin(
+            WorkOrder, WorkOrder.id == Evaluation.work_order_id
+        )
+        stmt = cast("Select[Any]", counts)  # apply_list_query takes any select over the model
+        plain = ListQuery(filters=query.filters, include_deleted=query.include_deleted)
+        stmt = apply_list_query(stmt, Evaluation, plain).where(*self._scope(start, end, subject))
+        search = search_in(self._search_columns(), query.search)
+        if search is not None:
+            stmt = stmt.where(search)
+        valid = satisfied = excluded = 0
+        with self.store.session() as session:
+            rows = session.execute(stmt.group_by(Evaluation.satisfaction, WorkOrder.status))
+            for level, status, n in rows:
+                if status in EXCLUDED_ORDER_STATUSES:
+                    excluded += n
+                    continue
+                valid += n
+                if Satisfaction(level).counts_as_satisfied:
+                    satisfied += n
+        return SatisfactionTally(valid=valid, satisfied=satisfied, excluded=excluded)
+
+    def describe(self, evaluations: Sequence[Evaluation]) -> list[EvaluationLine]:
+        """The evaluations (a page of the list) with the code, title and status of what they rate."""
+        order_ids = {e.work_order_id for e in evaluations if e.work_order_id is not None}
+        activity_ids = {e.activity_id for e in evaluations if e.activity_id is not None}
+        with self.store.session() as session:
+            orders = {
+                row.id: row
+                for row in session.execute(
+                    select(WorkOrder.id, WorkOrder.code, WorkOrder.title, WorkOrder.status).where(
+                        WorkOrder.id.in_(order_ids)
+                    )
+                )
+            }
+            activities = {
+                row.id: row
+                for row in session.execute(
+                    select(Activity.id, Activity.code, Activity.title).where(Activity.id.in_(activity_ids))
+                )
+            }
+        lines = []
+        for e in evaluations:
+            if e.work_order_id is not None and e.work_order_id in orders:
+                o = orders[e.work_order_id]
+                lines.append(EvaluationLine(e, o.code, o.title, o.status))
+            elif e.activity_id is not None and e.activity_id in activities:
+                a = activities[e.activity_id]
+                lines.append(EvaluationLine(e, a.code, a.title, None))
+            else:
+                lines.append(EvaluationLine(e, "", "", None))
+        return lines

@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 import uuid
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
@@ -53,13 +53,16 @@ def search_clause(model: type[Synced], text: str) -> ColumnElement[bool] | None:
     ``instr`` on the base table, not FTS5: a trigram index cannot match 1–2 character Chinese queries, and
     its LIKE path is wrong on SQLite 3.40 (PLATFORM-NOTES.md). A scan of 100k rows stays in milliseconds.
     """
+    names: Sequence[str] = getattr(model, "__search_columns__", ())
+    return search_in([getattr(model, c) for c in names], text)
+
+
+def search_in(columns: Sequence[Any], text: str) -> ColumnElement[bool] | None:
+    """:func:`search_clause` over any text expressions: columns, or scalar subqueries of related rows."""
     terms = [t for t in normalize_text(text).split(" ") if t]
-    columns: Sequence[str] = getattr(model, "__search_columns__", ())
     if not terms or not columns:
         return None
-    per_term = [
-        or_(*(func.instr(func.coalesce(getattr(model, c), ""), term) > 0 for c in columns)) for term in terms
-    ]
+    per_term = [or_(*(func.instr(func.coalesce(c, ""), term) > 0 for c in columns)) for term in terms]
     return and_(*per_term)
 
 
@@ -103,9 +106,21 @@ class Service:
         return obj
 
     def list(self, query: ListQuery | None = None) -> Page[Any]:
+        return self.list_where(query)
+
+    def list_where(
+        self, query: ListQuery | None = None, *where: ColumnElement[bool], search: Sequence[Any] = ()
+    ) -> Page[Any]:
+        """:meth:`list` with more conditions (a date range, a related row) and, when ``search`` is given,
+        the search text looked for in those expressions instead of the model's search columns."""
         query = query or ListQuery()
         model = self.model
-        base = apply_list_query(select(model), model, query)
+        base = apply_list_query(select(model), model, replace(query, search="") if search else query)
+        base = base.where(*where)
+        if search:
+            clause = search_in(search, query.search)
+            if clause is not None:
+                base = base.where(clause)
         with self.store.session() as session:
             total = session.scalar(select(func.count()).select_from(base.order_by(None).subquery())) or 0
             stmt = base

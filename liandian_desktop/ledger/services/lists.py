@@ -41,7 +41,7 @@ from liandian_desktop.ledger.models import (
     Urgency,
     utcnow,
 )
-from liandian_desktop.ledger.services.base import Service, make_code
+from liandian_desktop.ledger.services.base import ListQuery, Page, Service, make_code
 from liandian_desktop.ledger.services.fields import (
     BatchProgress,
     BatchRow,
@@ -317,6 +317,20 @@ class DemandService(Service):
             raise ValidationError("requester_name", "居民点单请选择居民或填写提出人姓名")
         return {"source": kind, "resident_id": resident.id if resident else None}
 
+    def quarters(self, township_id: uuid.UUID) -> list[str]:
+        """The quarters the township's demands and supplies belong to, latest first (for a quarter choice)."""
+        with self.store.session() as session:
+            found: set[str] = set()
+            for model in (Demand, Supply):
+                found.update(
+                    session.scalars(
+                        select(model.quarter)
+                        .where(model.township_id == township_id, model.deleted_at.is_(None))
+                        .distinct()
+                    )
+                )
+        return sorted(found, reverse=True)
+
     def catalogue(self) -> tuple[list[DemandCategory], list[DemandItem]]:
         """The live demand categories and items, in catalogue order (for names in imports and exports)."""
         with self.store.session() as session:
@@ -548,6 +562,16 @@ class SupplyService(Service):
             supply = self._get(session, Supply, supply_id)
             return supply.capacity - _confirmed_allocations(session, [supply.id])[supply.id]
 
+    def remaining_many(self, supply_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, Decimal]:
+        """:meth:`remaining` of several supplies in one query (a page of the supply list)."""
+        ids = list(supply_ids)
+        if not ids:
+            return {}
+        with self.store.session() as session:
+            held = _confirmed_allocations(session, ids)
+            capacities = session.execute(select(Supply.id, Supply.capacity).where(Supply.id.in_(ids)))
+            return {supply_id: capacity - held[supply_id] for supply_id, capacity in capacities}
+
     def delete(self, record_id: uuid.UUID) -> None:
         """Soft delete with its proposed matches; refused while a confirmed match uses it."""
         with self.store.transaction() as session:
@@ -743,6 +767,22 @@ class Proposal:
     distance_km: float | None
 
 
+@dataclass(frozen=True)
+class MatchLine:
+    """A stored match with what the meeting reads about it: the demand, the supply, the unit's name and the
+    supply's capacity left (capacity minus every confirmed allocation, this one included)."""
+
+    match: Match
+    demand: Demand
+    supply: Supply
+    unit_name: str
+    remaining: Decimal
+
+    @property
+    def id(self) -> uuid.UUID:
+        return self.match.id
+
+
 def _demand_priority(demand: Demand) -> tuple[int, int, date, str]:
     """Most urgent first, then special-group demands, then the oldest."""
     return (URGENCY_RANK[demand.urgency], 0 if demand.special_group else 1, demand.raised_on, demand.code)
@@ -889,6 +929,69 @@ class MatchService(Service):
             paired=paired,
             remaining=remaining,
             distance_km=distance,
+        )
+
+    def browse(self, query: ListQuery) -> Page[Any]:
+        """A page of matches (``query``'s filters and sort); the search text is looked for in the code and
+        title of the demand and of the supply."""
+        demand = select(Demand).where(Demand.id == Match.demand_id)
+        supply = select(Supply).where(Supply.id == Match.supply_id)
+        search = [
+            demand.with_only_columns(Demand.code).scalar_subquery(),
+            demand.with_only_columns(Demand.title).scalar_subquery(),
+            supply.with_only_columns(Supply.code).scalar_subquery(),
+            supply.with_only_columns(Supply.title).scalar_subquery(),
+        ]
+        return self.list_where(query, search=search)
+
+    def describe(self, matches: Sequence[Match]) -> list[MatchLine]:
+        """The matches (a page of a list) with their demands, supplies, units and capacity left."""
+        if not matches:
+            return []
+        with self.store.session() as session:
+            demands = {
+                d.id: d
+                for d in session.scalars(select(Demand).where(Demand.id.in_({m.demand_id for m in matches})))
+            }
+            supplies = {
+                s.id: s
+                for s in session.scalars(select(Supply).where(Supply.id.in_({m.supply_id for m in matches})))
+            }
+            units = {
+                unit_id: name
+                for unit_id, name in session.execute(
+                    select(PairedUnit.id, PairedUnit.name).where(
+                        PairedUnit.id.in_({s.unit_id for s in supplies.values()})
+                    )
+                )
+            }
+            held = _confirmed_allocations(session, supplies)
+        return [
+            MatchLine(
+                match=m,
+                demand=demands[m.demand_id],
+                supply=supplies[m.supply_id],
+                unit_name=units.get(supplies[m.supply_id].unit_id, ""),
+                remaining=supplies[m.supply_id].capacity - held[m.supply_id],
+            )
+            for m in matches
+        ]
+
+    def board(self, township_id: uuid.UUID, quarter: str) -> list[MatchLine]:
+        """The quarter's undecided proposals for the meeting: demands most urgent first (as
+        :meth:`propose` orders them), each demand's candidates by score."""
+        q = normalize_quarter(quarter)
+        with self.store.session() as session:
+            proposed = _live_matches(
+                session,
+                Match.township_id == township_id,
+                Match.quarter == q,
+                Match.status == MatchStatus.PROPOSED,
+            )
+        lines = self.describe(proposed)
+        return sorted(
+            lines,
+            key=lambda line: (_demand_priority(line.demand), -line.match.score, line.supply.code),
         )
 
     def save_proposals(

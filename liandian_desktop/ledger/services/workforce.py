@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -28,7 +29,7 @@ from liandian_desktop.ledger.models import (
     Township,
     TrainingRecord,
 )
-from liandian_desktop.ledger.services.base import Service
+from liandian_desktop.ledger.services.base import ListQuery, Page, Service
 from liandian_desktop.ledger.services.fields import (
     coerce_enum,
     load_community,
@@ -124,6 +125,14 @@ class TrainingService(Service):
             session.add(record)
             return record
 
+    def browse(self, query: ListQuery, *, year: int | None = None) -> Page[Any]:
+        """A page of training records (``query``'s filters, search and sort), of one year if given."""
+        where = []
+        if year is not None:
+            first, last = _year_bounds(_year(year))
+            where = [TrainingRecord.training_date >= first, TrainingRecord.training_date <= last]
+        return self.list_where(query, *where)
+
     def hours_by_trainee(
         self, township_id: uuid.UUID, year: int, target: Decimal | int = TRAINING_TARGET_HOURS
     ) -> list[TraineeHours]:
@@ -218,6 +227,20 @@ class CadreDayService(Service):
             cadre = self._get(session, Cadre, cadre_id, include_deleted=True)
             return self._days(session, [cadre.id], first, last)[cadre.id]
 
+    def browse(self, query: ListQuery, *, year: int | None = None) -> Page[Any]:
+        """A page of cadre days (``query``'s filters and sort), of one year if given; the search text is
+        looked for in the work done and the cadre's and the community's names."""
+        where = []
+        if year is not None:
+            first, last = _year_bounds(_year(year))
+            where = [CadreDay.day >= first, CadreDay.day <= last]
+        search = [
+            CadreDay.work,
+            select(Cadre.name).where(Cadre.id == CadreDay.cadre_id).scalar_subquery(),
+            select(Community.name).where(Community.id == CadreDay.community_id).scalar_subquery(),
+        ]
+        return self.list_where(query, *where, search=search)
+
     def cadres_below_target(
         self, township_id: uuid.UUID, year: int, target: Decimal | int = CADRE_DAYS_TARGET
     ) -> list[CadreDays]:
@@ -226,6 +249,13 @@ class CadreDayService(Service):
         neither is set) their unit's pairing with one of its communities. Cadres not in post during the year
         are left out; part-time advisors have no days target.
         """
+        return [row for row in self.days_by_cadre(township_id, year, target) if row.days < row.target]
+
+    def days_by_cadre(
+        self, township_id: uuid.UUID, year: int, target: Decimal | int = CADRE_DAYS_TARGET
+    ) -> list[CadreDays]:
+        """Days in ``year`` of every full-time cadre of the township (as :meth:`cadres_below_target` counts
+        them, those at or above the target too), fewest first."""
         first, last = _year_bounds(_year(year))
         goal = Decimal(target)
         with self.store.session() as session:
@@ -254,8 +284,8 @@ class CadreDayService(Service):
                 and (c.end_date is None or c.end_date >= first)
             ]
             days = self._days(session, [c.id for c in cadres], first, last)
-        below = [CadreDays(c.id, c.name, c.unit_id, days[c.id], goal) for c in cadres if days[c.id] < goal]
-        return sorted(below, key=lambda row: (row.days, row.name))
+        rows = [CadreDays(c.id, c.name, c.unit_id, days[c.id], goal) for c in cadres]
+        return sorted(rows, key=lambda row: (row.days, row.name))
 
     @staticmethod
     def _check_unique(session: Session, cadre: Cadre, day: date, *, exclude: uuid.UUID | None) -> None:
@@ -364,6 +394,16 @@ class FundService(Service):
         return self._add(
             FundKind.EXPENSE, community_id, year, amount, entry_date, unit_id, purpose, voucher_no
         )
+
+    def browse(self, query: ListQuery) -> Page[Any]:
+        """A page of fund entries (``query``'s filters and sort); the search text is looked for in the
+        purpose, the voucher number and the community's name."""
+        search = [
+            FundEntry.purpose,
+            FundEntry.voucher_no,
+            select(Community.name).where(Community.id == FundEntry.community_id).scalar_subquery(),
+        ]
+        return self.list_where(query, search=search)
 
     def summary(
         self,
