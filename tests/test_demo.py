@@ -153,23 +153,25 @@ def test_volumes_at_scale_one(demo: Demo) -> None:
     assert len({stage for stage, _ in demo.progress}) >= 8
 
 
-def test_same_seed_and_day_build_identical_rows(demo: Demo, tmp_path: Path) -> None:
-    again = _build(tmp_path / "again")
-    other = _build(tmp_path / "other", seed=SEED + 1, scale=0.05)
+def test_same_seed_and_day_build_identical_rows(tmp_path: Path) -> None:
+    # Small builds (every stage runs the same code at any scale) keep the module quick.
+    first, again = _build(tmp_path / "first", scale=0.2), _build(tmp_path / "again", scale=0.2)
+    other = _build(tmp_path / "other", seed=SEED + 1, scale=0.2)
     try:
-        assert again.summary.counts == demo.summary.counts
-        assert again.summary.township_id == demo.summary.township_id
-        tables = sorted(set(demo.summary.counts) - NOT_DETERMINISTIC)
-        first = _digest(demo.store.path, tables)
-        assert _digest(again.store.path, tables) == first
-        assert again.store.device_id != demo.store.device_id
+        assert again.summary.counts == first.summary.counts
+        assert again.summary.township_id == first.summary.township_id
+        tables = sorted(set(first.summary.counts) - NOT_DETERMINISTIC)
+        digest = _digest(first.store.path, tables)
+        assert _digest(again.store.path, tables) == digest
+        assert again.store.device_id != first.store.device_id
         differing = _digest(other.store.path, ["residents", "work_orders"])
         assert (
-            differing["residents"] != first["residents"] and differing["work_orders"] != first["work_orders"]
+            differing["residents"] != digest["residents"]
+            and differing["work_orders"] != digest["work_orders"]
         )
     finally:
-        again.store.close()
-        other.store.close()
+        for built in (first, again, other):
+            built.store.close()
 
 
 def test_second_build_is_refused(demo: Demo) -> None:
@@ -190,6 +192,7 @@ def test_work_orders_replay_through_the_state_machine(demo: Demo) -> None:
         evaluations = Counter(
             s.scalars(select(Evaluation.work_order_id).where(Evaluation.work_order_id.is_not(None)))
         )
+        last_dispatch: dict[uuid.UUID, datetime] = {}
         last_evaluation = dict(
             s.execute(
                 select(Evaluation.work_order_id, func.max(Evaluation.evaluated_at)).group_by(
@@ -224,8 +227,11 @@ def test_work_orders_replay_through_the_state_machine(demo: Demo) -> None:
             status, at = to, e.at
             if e.action.value == "create":
                 continue
-            if e.action.value in ("dispatch", "redispatch"):
+            if e.action.value == "dispatch":
                 expect["dispatched_at"], unit = e.at, e.unit_id
+            elif e.action.value == "redispatch":
+                unit = e.unit_id  # the response clock keeps running from the first dispatch
+                last_dispatch[order_id] = e.at
             elif e.action.value == "accept":
                 expect["accepted_at"] = e.at
             elif e.action.value == "first_contact":
@@ -263,7 +269,9 @@ def test_work_orders_replay_through_the_state_machine(demo: Demo) -> None:
         if order.dispatched_at and order.first_contact_at:
             responded += 1
             delay = order.first_contact_at - order.dispatched_at
-            assert timedelta(0) < delay <= timedelta(hours=72), order.code
+            # The unit that holds the order contacts within 72 h of receiving it.
+            unit_delay = order.first_contact_at - last_dispatch.get(order_id, order.dispatched_at)
+            assert timedelta(0) < unit_delay <= timedelta(hours=72) and delay > timedelta(0), order.code
             within += delay <= timedelta(hours=order.response_limit_hours)
     assert 0.88 <= within / responded <= 0.97, within / responded
 

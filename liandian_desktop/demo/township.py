@@ -1022,7 +1022,7 @@ class _Builder:
         self.seed = seed
         self.scale = scale
         # What one community's team can run in a month grows with the community, up to a point.
-        self.team = min(scale, 6.0)
+        self.team = min(scale, 4.0)
         self.today = today
         self.progress = progress
         self.as_of = _at(today, 0)
@@ -1161,10 +1161,10 @@ class _Builder:
                     secretary_phone=rng.phone(),
                 )
             )
-        for c in rng.sample(self.comms, 4):
+        for c in rng.sample(self.comms, 3):
             c.has_canteen = True
         urban = [c for c in self.comms if c.kind is CommunityKind.COMMUNITY]
-        for c in rng.sample(urban, 2) + rng.sample([c for c in self.comms if c not in urban], 1):
+        for c in rng.sample(urban, 1) + rng.sample([c for c in self.comms if c not in urban], 1):
             c.has_class = True
 
         w.add(
@@ -1566,7 +1566,7 @@ class _Builder:
         horizon = self.today + timedelta(days=13)  # sheets are printed up to two weeks ahead
         months = sorted({(d.year, d.month) for d in self.days} | {(self.today.year, self.today.month)})
         # Bigger communities, longer sheets (capped: one meeting hall).
-        sheet = min(2.0, math.sqrt(self.scale))
+        sheet = min(1.5, math.sqrt(self.scale))
         for c in self.comms:
             people = [self.residents[i] for i in c.residents]
             idx = c.residents
@@ -1613,7 +1613,7 @@ class _Builder:
                         )
             # S06 四点半课堂: school days.
             if c.has_class and pupils:
-                children = rng.sample(pupils, min(30, len(pupils)))
+                children = rng.sample(pupils, min(25, len(pupils)))
                 for day in self.days:
                     if _school_day(day) and rng.chance(0.95):
                         self.activity(
@@ -1660,8 +1660,8 @@ class _Builder:
                 if special and rng.chance(0.93):
                     group = special[:]
                     rng.shuffle(group)
-                    # ≤ 6 rounds of 30 households a month; a longer list is visited in turn.
-                    rounds = min(6, math.ceil(len(group) / 30))
+                    # ≤ 4 rounds of 30 households a month; a longer list is visited in turn.
+                    rounds = min(4, math.ceil(len(group) / 30))
                     for r_no in range(rounds):
                         chunk = group[r_no * 30 : (r_no + 1) * 30]
                         self.activity(
@@ -1686,7 +1686,7 @@ class _Builder:
                     ("S10", "环境整治", adults, f"{c.name}辖区", 8.0, "C1"),
                 ):
                     if rng.chance(0.93):
-                        k = round(rng.randint(12, 30) * sheet)
+                        k = round(rng.randint(8, 20) * sheet)
                         self.activity(
                             rng,
                             c,
@@ -1770,7 +1770,7 @@ class _Builder:
                     ("S12", "心理关爱", special or adults, "C4"),
                 ):
                     if rng.chance(0.95):
-                        k = round(rng.randint(15, 35) * sheet)
+                        k = round(rng.randint(10, 24) * sheet)
                         self.activity(
                             rng,
                             c,
@@ -1787,7 +1787,7 @@ class _Builder:
                             unit=self.unit_for(c, cat),
                         )
                 for title in ("需求征集居民会议", "院落议事会")[: rng.randint(1, 2)]:
-                    k = round(rng.randint(20, 40) * sheet)
+                    k = round(rng.randint(12, 28) * sheet)
                     early = q_days[: max(1, min(len(q_days), 35))]
                     self.activity(
                         rng,
@@ -2803,8 +2803,10 @@ class _Builder:
         }
         unit: int | None = None
         for e in plan.events:
-            if e.action in (OrderAction.DISPATCH, OrderAction.REDISPATCH):
+            if e.action is OrderAction.DISPATCH:
                 cols["dispatched_at"], unit = e.at, e.unit
+            elif e.action is OrderAction.REDISPATCH:
+                unit = e.unit  # the response clock runs from the first dispatch (WorkOrderService.redispatch)
             elif e.action is OrderAction.ACCEPT:
                 cols["accepted_at"] = e.at
             elif e.action is OrderAction.FIRST_CONTACT:
