@@ -31,6 +31,7 @@ EXIT_REFUSED = 2
 COMMAND_MODULES: tuple[str, ...] = (
     "liandian_desktop.kpi.cli",
     "liandian_desktop.paper.cli",
+    "liandian_desktop.sync.cli",
     "liandian_desktop.excel.cli",
 )
 

@@ -18,6 +18,14 @@ from liandian_desktop.ledger.models.orders import WorkOrder, WorkOrderEvent
 from liandian_desktop.ledger.models.org import Cadre, Community, County, PairedUnit, Pairing, Township
 from liandian_desktop.ledger.models.people import Resident
 from liandian_desktop.ledger.models.resources import Booking, ResourceOffer
+from liandian_desktop.ledger.models.sync import (
+    ChangeLogEntry,
+    FormTemplate,
+    SyncConflict,
+    SyncIssue,
+    SyncState,
+    UnknownFields,
+)
 from liandian_desktop.ledger.models.volunteers import (
     PointsEntry,
     Volunteer,
@@ -40,6 +48,7 @@ __all__ = [
     "Booking",
     "Cadre",
     "CadreDay",
+    "ChangeLogEntry",
     "Community",
     "CommunityServicePlan",
     "ConfigEntry",
@@ -49,6 +58,7 @@ __all__ = [
     "DemandItem",
     "Evaluation",
     "FixedDecimal",
+    "FormTemplate",
     "FundEntry",
     "InnovationScore",
     "LedgerMeta",
@@ -62,10 +72,14 @@ __all__ = [
     "ResourceOffer",
     "StandardService",
     "Supply",
+    "SyncConflict",
+    "SyncIssue",
+    "SyncState",
     "Synced",
     "Township",
     "TrainingRecord",
     "UTCDateTime",
+    "UnknownFields",
     "Volunteer",
     "VolunteerAward",
     "VolunteerServiceRecord",
