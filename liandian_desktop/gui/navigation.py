@@ -106,6 +106,12 @@ def _paper(ctx: AppContext) -> Screen:
     return PaperScreen(ctx)
 
 
+def _sync(ctx: AppContext) -> Screen:
+    from liandian_desktop.gui.pages.sync import SyncScreen
+
+    return SyncScreen(ctx)
+
+
 def page_specs() -> list[PageSpec]:
     """Built after the translator is installed, so the titles come out in the chosen language."""
     return [
@@ -127,9 +133,5 @@ def page_specs() -> list[PageSpec]:
         ),
         PageSpec("paper", translate("Navigation", "打印与录回"), _paper),
         PageSpec("excel", translate("Navigation", "导入与导出"), _transfer),
-        PageSpec(
-            "sync",
-            translate("Navigation", "数据同步"),
-            _placeholder(translate("Navigation", "数据同步"), translate("Navigation", "由同步模块提供")),
-        ),
+        PageSpec("sync", translate("Navigation", "数据同步"), _sync),
     ]

@@ -1,7 +1,7 @@
 """The offline state the status bar and the overview show: records not yet synced, and the last sync.
 
-Until the sync module offers its own count, "not yet synced" is every live record when no sync has ever
-happened (the ledger overview's counts); after a first sync only the time is shown.
+Both come from the sync client's ``status()``: the change-log entries the county server has not yet
+acknowledged, and the time of the last completed sync.
 """
 
 from __future__ import annotations
@@ -12,11 +12,10 @@ from datetime import datetime
 
 from liandian_desktop.gui.i18n import fmt_datetime
 from liandian_desktop.gui.qt import translate
-from liandian_desktop.ledger.services.overview import LedgerOverview, overview
+from liandian_desktop.ledger.services.overview import LedgerOverview
 from liandian_desktop.store.engine import Store
 
 log = logging.getLogger(__name__)
-LAST_SYNC_KEY = "last_sync_at"  # ledger meta written by the sync module (ISO 8601, UTC)
 
 
 @dataclass(frozen=True)
@@ -28,25 +27,16 @@ class SyncState:
 
 
 def sync_state(store: Store, summary: LedgerOverview | None = None) -> SyncState:
-    """Records changed since the last sync. Until the sync module lands nothing has ever been synced, so
-    every live record is pending (the ledger overview's counts). Once a sync has happened the precise
-    count (rows changed after ``last_sync_at``, tombstones included) belongs to the sync module."""
-    raw = store.get_meta(LAST_SYNC_KEY)
-    last = None
-    if raw:
-        try:
-            last = datetime.fromisoformat(raw)
-        except ValueError:
-            last = None
-    if last is not None:
-        return SyncState(None, last)
-    if summary is None:
-        try:
-            summary = overview(store)
-        except Exception:
-            log.warning("could not count records for the sync status", exc_info=True)
-            return SyncState(None, None)
-    return SyncState(sum(summary.table_counts.values()), None)
+    """Changes not yet acknowledged by the county server, and the last sync: the sync client's own
+    status. ``summary`` is accepted for the status bar's start-up call and no longer needed."""
+    from liandian_desktop.sync.client import SyncClient  # loaded in the worker, not at start-up
+
+    try:
+        status = SyncClient(store, store.path.parent).status()
+    except Exception:
+        log.warning("could not read the sync status", exc_info=True)
+        return SyncState(None, None)
+    return SyncState(status.pending, status.last_sync_at)
 
 
 def sync_text(state: SyncState) -> str:

@@ -3613,10 +3613,6 @@ Supply: {supply} ({unit})</translation>
         <source>数据同步</source>
         <translation>Sync</translation>
     </message>
-    <message>
-        <source>由同步模块提供</source>
-        <translation>Provided by the sync module</translation>
-    </message>
 </context>
 <context>
     <name>OffersBrowser</name>
@@ -5452,6 +5448,161 @@ Supply: {supply} ({unit})</translation>
     <message>
         <source>场次</source>
         <translation>sessions</translation>
+    </message>
+</context>
+<context>
+    <name>SyncScreen</name>
+    <message>
+        <source>数据同步</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>与乡镇办公室的县级服务器交换台账数据。</source>
+        <translation>Exchange ledger data with the county server at the township office.</translation>
+    </message>
+    <message>
+        <source>注册到县级服务器</source>
+        <translation>Enrol with the county server</translation>
+    </message>
+    <message>
+        <source>注册</source>
+        <translation>Enrol</translation>
+    </message>
+    <message>
+        <source>服务器地址</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>注册码</source>
+        <translation>Enrolment code</translation>
+    </message>
+    <message>
+        <source>同步状态</source>
+        <translation>Sync status</translation>
+    </message>
+    <message>
+        <source>服务器</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>乡镇（街道）</source>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <source>本设备</source>
+        <translation>This device</translation>
+    </message>
+    <message>
+        <source>上次同步</source>
+        <translation>Last sync</translation>
+    </message>
+    <message>
+        <source>待上传</source>
+        <translation>Waiting to upload</translation>
+    </message>
+    <message>
+        <source>同步结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>立即同步</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>冲突</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>现在的值</source>
+        <translation>Current value</translation>
+    </message>
+    <message>
+        <source>被替换的值</source>
+        <translation>Replaced value</translation>
+    </message>
+    <message>
+        <source>发现时间</source>
+        <translation>Detected</translation>
+    </message>
+    <message>
+        <source>保留现值</source>
+        <translation>Keep current</translation>
+    </message>
+    <message>
+        <source>改用被替换的值</source>
+        <translation>Use replaced</translation>
+    </message>
+    <message>
+        <source>没有待处理的冲突。</source>
+        <translation>No conflicts to resolve.</translation>
+    </message>
+    <message>
+        <source>同步提示</source>
+        <translation>Sync notices</translation>
+    </message>
+    <message>
+        <source>已阅</source>
+        <translation>Mark as read</translation>
+    </message>
+    <message>
+        <source>从未同步</source>
+        <translation>Never synced</translation>
+    </message>
+    <message>
+        <source>{n} 条本机修改等待上传</source>
+        <translation>{n} local changes waiting to upload</translation>
+    </message>
+    <message>
+        <source>没有等待上传的修改</source>
+        <translation>No changes waiting to upload</translation>
+    </message>
+    <message>
+        <source>采用此值</source>
+        <translation>Use this value</translation>
+    </message>
+    <message>
+        <source>（已阅）</source>
+        <translation> (read)</translation>
+    </message>
+    <message>
+        <source>没有同步提示。</source>
+        <translation>No sync notices.</translation>
+    </message>
+    <message>
+        <source>请填写服务器地址和注册码。</source>
+        <translation>Please enter the server address and the enrolment code.</translation>
+    </message>
+    <message>
+        <source>正在连接县级服务器…</source>
+        <translation>Connecting to the county server…</translation>
+    </message>
+    <message>
+        <source>注册成功，可以开始同步。</source>
+        <translation>Enrolled. You can sync now.</translation>
+    </message>
+    <message>
+        <source>正在与县级服务器同步…</source>
+        <translation>Syncing with the county server…</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>正在取消，请稍候…</source>
+        <translation>Cancelling, please wait…</translation>
+    </message>
+    <message>
+        <source>冲突已处理。</source>
+        <translation>Conflict resolved.</translation>
     </message>
 </context>
 <context>
