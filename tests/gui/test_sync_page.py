@@ -89,3 +89,52 @@ def test_unreachable_server_gives_the_offline_message(laptop_gui: Gui, tmp_path:
 
     enrol(gui, page, "ftp://server", "ABCD")
     assert "http://" in page.enrol_error.text()
+
+
+def test_a_real_conflict_is_listed_and_resolved_from_the_page(laptop_gui: Gui, county: County) -> None:
+    """The laptop and the county rename the same community; the page lists the conflict and adopting the
+    county's name puts it back, everywhere."""
+    import uuid
+
+    from liandian_desktop.ledger.models import Community
+    from liandian_desktop.sync.conflicts import ConflictService
+
+    gui = laptop_gui
+    page = open_sync(gui)
+    enrol(gui, page, county.url, county.code(county.township_a))
+    gui.qtbot.waitUntil(lambda: page.status_box.isVisibleTo(page), timeout=5000)
+
+    def sync_now() -> None:
+        gui.click(page.sync_button)
+        gui.qtbot.waitUntil(
+            lambda: page.progress_dialog is None and page.sync_button.isEnabled(), timeout=30000
+        )
+        gui.idle(15000)
+
+    sync_now()  # the township row arrives
+    store = gui.ctx.store
+    with store.transaction() as s:
+        community = Community(township_id=uuid.UUID(county.township_a), code="430127100001", name="石门村")
+        s.add(community)
+    sync_now()  # the new community goes up
+    county.edit("communities", community.id, name="石门村（县里改）")
+    with store.transaction() as s:
+        row = s.get(Community, community.id)
+        assert row is not None
+        row.name = "石门村（乡里改）"
+    sync_now()  # both changed the name: the later arrival (the laptop's) stands, the other is kept
+
+    gui.qtbot.waitUntil(lambda: page.conflicts.rowCount() == 1, timeout=10000)
+    assert page.conflicts.item(0, 1).text() == "name"
+    assert page.conflicts.item(0, 2).text() == "石门村（乡里改）"
+    assert page.conflicts.item(0, 3).text() == "石门村（县里改）"
+    adopt_other = page.conflicts.cellWidget(0, 6)
+    gui.click(adopt_other)
+    gui.qtbot.waitUntil(lambda: page.no_conflicts.isVisibleTo(page), timeout=10000)
+    with store.session() as s:
+        row = s.get(Community, community.id)
+        assert row is not None and row.name == "石门村（县里改）"
+    assert ConflictService(store).list() == []
+    sync_now()  # the choice reaches the county
+    record = county.record("communities", community.id)
+    assert record is not None and record["name"] == "石门村（县里改）"
