@@ -126,6 +126,19 @@ def col(
     return Column(header, getter, display=display, sort=attr if sortable else None, **kwargs)
 
 
+def community_col(ctx: Any, header: str, *, width: int, empty: str = "", **kwargs: Any) -> Column:
+    """The village/community column most lists have: the name from the lookups (not sortable in SQL), or
+    ``empty`` for a record that belongs to no community."""
+    return col(
+        header,
+        "community_id",
+        sortable=False,
+        width=width,
+        display=lambda record: ctx.lookups.community_name(record.community_id) or empty,
+        **kwargs,
+    )
+
+
 @dataclass(frozen=True)
 class Filter:
     """A combo box above the list: the chosen value goes into ``ListQuery.filters[key]``."""

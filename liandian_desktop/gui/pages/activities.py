@@ -14,7 +14,7 @@ from typing import Any
 from liandian_desktop.gui.context import AppContext
 from liandian_desktop.gui.forms import Field, RecordForm, to_aware
 from liandian_desktop.gui.i18n import fmt_decimal
-from liandian_desktop.gui.listing import Column, Filter, RecordList, col, enum_filter
+from liandian_desktop.gui.listing import Column, Filter, RecordList, col, community_col, enum_filter
 from liandian_desktop.gui.pages.residents import resident_columns
 from liandian_desktop.gui.qt import (
     QAbstractItemView,
@@ -511,13 +511,7 @@ class ActivitiesBrowser(RecordBrowser):
             col(self.tr("开始时间"), "starts_at", width=122),
             col(self.tr("活动名称"), "title", width=190),
             col(self.tr("类型"), "kind", width=70),
-            col(
-                self.tr("村（社区）"),
-                "community_id",
-                sortable=False,
-                width=80,
-                display=lambda a: self.ctx.lookups.community_name(a.community_id) or self.tr("全乡镇"),
-            ),
+            community_col(self.ctx, self.tr("村（社区）"), width=80, empty=self.tr("全乡镇")),
             col(self.tr("地点"), "place", width=110),
             col(self.tr("编号"), "code"),
         ]

@@ -19,7 +19,7 @@ from typing import Any
 from liandian_desktop.gui.context import AppContext
 from liandian_desktop.gui.forms import Field, RecordForm
 from liandian_desktop.gui.i18n import fmt_datetime, fmt_decimal
-from liandian_desktop.gui.listing import Column, Filter, col, enum_filter
+from liandian_desktop.gui.listing import Column, Filter, col, community_col, enum_filter
 from liandian_desktop.gui.qt import (
     QT_TRANSLATE_NOOP,
     QAbstractItemView,
@@ -212,13 +212,7 @@ class DemandsBrowser(RecordBrowser):
         return [
             col(self.tr("编号"), "code", width=128),
             col(self.tr("标题"), "title", width=210),
-            col(
-                self.tr("村（社区）"),
-                "community_id",
-                sortable=False,
-                width=84,
-                display=lambda d: self.ctx.lookups.community_name(d.community_id),
-            ),
+            community_col(self.ctx, self.tr("村（社区）"), width=84),
             col(
                 self.tr("类别"),
                 "category_id",

@@ -9,7 +9,7 @@ from typing import Any
 
 from liandian_desktop.gui.context import AppContext
 from liandian_desktop.gui.forms import Field, RecordForm
-from liandian_desktop.gui.listing import Column, Filter, col, enum_filter
+from liandian_desktop.gui.listing import Column, Filter, col, community_col, enum_filter
 from liandian_desktop.gui.qt import QTabWidget, QVBoxLayout, QWidget
 from liandian_desktop.gui.screen import RecordAction, RecordBrowser, Screen
 from liandian_desktop.gui.theme import AMBER, GREY
@@ -165,13 +165,7 @@ class PairingsBrowser(RecordBrowser):
                     self.ctx.lookups.units[p.unit_id].name if p.unit_id in self.ctx.lookups.units else ""
                 ),
             ),
-            col(
-                self.tr("村（社区）"),
-                "community_id",
-                sortable=False,
-                width=100,
-                display=lambda p: self.ctx.lookups.community_name(p.community_id),
-            ),
+            community_col(self.ctx, self.tr("村（社区）"), width=100),
             col(self.tr("开始日期"), "start_date", width=100),
             col(
                 self.tr("结束日期"),
@@ -268,13 +262,7 @@ class CadresBrowser(RecordBrowser):
                 width=130,
                 display=lambda c: self.ctx.lookups.unit_name(c.unit_id),
             ),
-            col(
-                self.tr("联系村（社区）"),
-                "community_id",
-                sortable=False,
-                width=110,
-                display=lambda c: self.ctx.lookups.community_name(c.community_id),
-            ),
+            community_col(self.ctx, self.tr("联系村（社区）"), width=110),
             col(self.tr("职务"), "position", width=110),
             col(self.tr("联系电话"), "phone", width=110),
             col(self.tr("任职起"), "start_date", width=96),

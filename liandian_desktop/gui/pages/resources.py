@@ -10,7 +10,7 @@ from typing import Any
 
 from liandian_desktop.gui.context import AppContext
 from liandian_desktop.gui.forms import Field, RecordForm, to_aware
-from liandian_desktop.gui.listing import Column, Filter, col, enum_filter
+from liandian_desktop.gui.listing import Column, Filter, col, community_col, enum_filter
 from liandian_desktop.gui.qt import QDateTime, QTabWidget, QVBoxLayout, QWidget
 from liandian_desktop.gui.screen import RecordAction, RecordBrowser, Screen
 from liandian_desktop.gui.theme import GREY, RED
@@ -66,13 +66,7 @@ class OffersBrowser(RecordBrowser):
                 width=100,
                 display=lambda o: self.ctx.lookups.unit_name(o.unit_id),
             ),
-            col(
-                self.tr("所属村（社区）"),
-                "community_id",
-                sortable=False,
-                width=100,
-                display=lambda o: self.ctx.lookups.community_name(o.community_id),
-            ),
+            community_col(self.ctx, self.tr("所属村（社区）"), width=100),
             col(self.tr("开放起"), "available_from", width=96),
             col(
                 self.tr("开放至"),

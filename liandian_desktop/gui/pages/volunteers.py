@@ -10,7 +10,7 @@ from typing import Any
 from liandian_desktop.gui.context import AppContext
 from liandian_desktop.gui.forms import Field, RecordForm
 from liandian_desktop.gui.i18n import fmt_decimal
-from liandian_desktop.gui.listing import Column, Filter, col, enum_filter
+from liandian_desktop.gui.listing import Column, Filter, col, community_col, enum_filter
 from liandian_desktop.gui.pages.residents import masked_phone
 from liandian_desktop.gui.qt import (
     QAbstractItemView,
@@ -63,13 +63,7 @@ class VolunteersBrowser(RecordBrowser):
             col(self.tr("编号"), "volunteer_no", width=110),
             col(self.tr("姓名"), "name", width=80),
             col(self.tr("性别"), "gender", width=44),
-            col(
-                self.tr("村（社区）"),
-                "community_id",
-                sortable=False,
-                width=86,
-                display=lambda v: self.ctx.lookups.community_name(v.community_id),
-            ),
+            community_col(self.ctx, self.tr("村（社区）"), width=86),
             col(self.tr("联系电话"), "phone", width=106, display=lambda v: masked_phone(v.phone)),
             col(self.tr("专业技能"), "skills", width=120),
             col(self.tr("登记日期"), "registered_on", width=96),

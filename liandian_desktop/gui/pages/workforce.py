@@ -19,7 +19,7 @@ from typing import Any
 from liandian_desktop.gui.context import AppContext
 from liandian_desktop.gui.forms import Field, RecordForm
 from liandian_desktop.gui.i18n import fmt_decimal
-from liandian_desktop.gui.listing import Column, Filter, col, enum_filter
+from liandian_desktop.gui.listing import Column, Filter, col, community_col, enum_filter
 from liandian_desktop.gui.pages.evaluations import percent
 from liandian_desktop.gui.qt import (
     QAbstractItemView,
@@ -418,13 +418,7 @@ class CadreDaysBrowser(YearBrowser):
                 width=110,
                 display=lambda d: self._unit_of(d.cadre_id),
             ),
-            col(
-                self.tr("村（社区）"),
-                "community_id",
-                sortable=False,
-                width=90,
-                display=lambda d: self.ctx.lookups.community_name(d.community_id),
-            ),
+            community_col(self.ctx, self.tr("村（社区）"), width=90),
             col(self.tr("时长"), "kind", width=48),
             col(self.tr("工作内容"), "work", sortable=False),
         ]
@@ -581,13 +575,7 @@ class FundsBrowser(YearBrowser):
         return [
             col(self.tr("日期"), "entry_date", width=96),
             col(self.tr("年度"), "year", width=52),
-            col(
-                self.tr("村（社区）"),
-                "community_id",
-                sortable=False,
-                width=90,
-                display=lambda f: self.ctx.lookups.community_name(f.community_id),
-            ),
+            community_col(self.ctx, self.tr("村（社区）"), width=90),
             col(
                 self.tr("类型"),
                 "kind",
